@@ -1,0 +1,13 @@
+// cli/commands: each command group adds its subcommands to the `solieu` app.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace solieu::cli {
+
+void AddInitCommand(CLI::App& app);
+void AddOrgCommands(CLI::App& app);
+void AddMetadataCommands(CLI::App& app);
+void AddValueCommands(CLI::App& app);
+
+}  // namespace solieu::cli

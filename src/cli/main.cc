@@ -1,0 +1,39 @@
+// The `solieu` command. Exit codes: 0 success, 1 a user error (message on stderr, in Vietnamese
+// and English), 2 an internal error.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/cli_common.h"
+#include "cli/commands.h"
+#ifdef SOLIEU_WITH_DETECT
+#include "cli/detect_command.h"
+#endif
+#include "core/error.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"solieu: số liệu y tế tỉnh / provincial health statistics"};
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.add_option("--store", solieu::cli::Globals().store,
+                 "Store: a SQLite file path (default data/solieu.db)");
+  solieu::cli::AddInitCommand(app);
+  solieu::cli::AddOrgCommands(app);
+  solieu::cli::AddMetadataCommands(app);
+  solieu::cli::AddValueCommands(app);
+#ifdef SOLIEU_WITH_DETECT
+  solieu::AddDetectCommand(app);
+#endif
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 1;
+  } catch (const solieu::UserError& e) {
+    std::cerr << "solieu: " << e.what() << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "solieu: lỗi nội bộ / internal error: " << e.what() << "\n";
+    return 2;
+  }
+  return 0;
+}

@@ -1,0 +1,51 @@
+// core/data_value: one stored figure and its audit trail, keyed as DHIS2 keys it: data element,
+// period, org unit, category option combo, attribute option combo. Depends on: core/date.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/date.h"
+
+namespace solieu {
+
+struct DataValueKey {
+  std::string data_element_uid;
+  std::string period;  // canonical DHIS2 period id ("202101", "2021Q1", "2021-01-01/P9M")
+  std::string org_unit_uid;
+  std::string category_option_combo_uid;
+  std::string attribute_option_combo_uid;
+
+  friend bool operator==(const DataValueKey&, const DataValueKey&) = default;
+};
+
+struct DataValue {
+  DataValueKey key;
+  std::string value;  // machine form: "1250", "65.7", "true"
+  std::string comment;
+  std::string stored_by;
+  std::string last_updated;  // ISO 8601 UTC, set by the store
+};
+
+// A value to write. An absent value deletes the stored one.
+struct DataValueWrite {
+  DataValueKey key;
+  Date period_start;  // the period's span, kept beside its id for date-range queries
+  Date period_end;
+  std::optional<std::string> value;
+  std::string comment;
+};
+
+enum class AuditAction { kCreate, kUpdate, kDelete };
+
+struct AuditEntry {
+  long long id = 0;
+  DataValueKey key;
+  AuditAction action = AuditAction::kCreate;
+  std::optional<std::string> old_value;
+  std::optional<std::string> new_value;
+  std::string changed_by;
+  std::string changed_at;  // ISO 8601 UTC
+};
+
+}  // namespace solieu

@@ -1,0 +1,224 @@
+#include "store/migrations.h"
+
+namespace solieu {
+namespace {
+
+// Integer surrogate keys inside the store, DHIS2-style uids at its boundary. Dates are ISO text.
+constexpr std::string_view kInitialSchema = R"sql(
+CREATE TABLE org_unit (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  code TEXT NOT NULL,
+  name_vi TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  level TEXT NOT NULL CHECK (level IN ('province', 'district', 'commune', 'facility')),
+  facility_type TEXT NOT NULL DEFAULT '',
+  commune_type TEXT NOT NULL DEFAULT '',
+  opened TEXT,
+  closed TEXT,
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX org_unit_code ON org_unit (code);
+
+CREATE TABLE org_unit_parent (
+  child_id INTEGER NOT NULL REFERENCES org_unit (id),
+  parent_id INTEGER NOT NULL REFERENCES org_unit (id),
+  valid_from TEXT NOT NULL DEFAULT '',
+  valid_to TEXT,
+  PRIMARY KEY (child_id, valid_from)
+);
+CREATE INDEX org_unit_parent_parent ON org_unit_parent (parent_id);
+
+CREATE TABLE org_unit_event (
+  id INTEGER PRIMARY KEY,
+  event_date TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+  old_id INTEGER NOT NULL REFERENCES org_unit (id),
+  new_id INTEGER NOT NULL REFERENCES org_unit (id),
+  share REAL NOT NULL CHECK (share > 0 AND share <= 1),
+  UNIQUE (old_id, new_id, event_date)
+);
+
+CREATE TABLE org_unit_group (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  code TEXT NOT NULL UNIQUE,
+  name_vi TEXT NOT NULL,
+  name_en TEXT NOT NULL
+);
+CREATE TABLE org_unit_group_member (
+  group_id INTEGER NOT NULL REFERENCES org_unit_group (id),
+  org_unit_id INTEGER NOT NULL REFERENCES org_unit (id),
+  PRIMARY KEY (group_id, org_unit_id)
+);
+
+CREATE TABLE category_option (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  code TEXT NOT NULL UNIQUE,
+  name_vi TEXT NOT NULL,
+  name_en TEXT NOT NULL
+);
+CREATE TABLE category (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  code TEXT NOT NULL UNIQUE,
+  name_vi TEXT NOT NULL,
+  name_en TEXT NOT NULL
+);
+CREATE TABLE category_option_in_category (
+  category_id INTEGER NOT NULL REFERENCES category (id),
+  option_id INTEGER NOT NULL REFERENCES category_option (id),
+  sort_order INTEGER NOT NULL,
+  PRIMARY KEY (category_id, option_id)
+);
+CREATE TABLE category_combo (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  code TEXT NOT NULL UNIQUE,
+  name_vi TEXT NOT NULL,
+  name_en TEXT NOT NULL
+);
+CREATE TABLE category_in_combo (
+  combo_id INTEGER NOT NULL REFERENCES category_combo (id),
+  category_id INTEGER NOT NULL REFERENCES category (id),
+  sort_order INTEGER NOT NULL,
+  PRIMARY KEY (combo_id, category_id)
+);
+CREATE TABLE category_option_combo (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  code TEXT NOT NULL,
+  name_vi TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  combo_id INTEGER NOT NULL REFERENCES category_combo (id),
+  UNIQUE (combo_id, code)
+);
+CREATE TABLE category_option_combo_option (
+  coc_id INTEGER NOT NULL REFERENCES category_option_combo (id),
+  option_id INTEGER NOT NULL REFERENCES category_option (id),
+  sort_order INTEGER NOT NULL,
+  PRIMARY KEY (coc_id, option_id)
+);
+
+CREATE TABLE data_element (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  code TEXT NOT NULL UNIQUE,
+  name_vi TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  value_type TEXT NOT NULL,
+  aggregation_type TEXT NOT NULL,
+  category_combo_id INTEGER NOT NULL REFERENCES category_combo (id),
+  unit_vi TEXT NOT NULL DEFAULT '',
+  unit_en TEXT NOT NULL DEFAULT '',
+  description TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE indicator (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  code TEXT NOT NULL UNIQUE,
+  name_vi TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  numerator TEXT NOT NULL,
+  denominator TEXT NOT NULL,
+  factor REAL NOT NULL,
+  unit_vi TEXT NOT NULL DEFAULT '',
+  unit_en TEXT NOT NULL DEFAULT '',
+  decimals INTEGER NOT NULL,
+  direction TEXT NOT NULL CHECK (direction IN ('higher', 'lower', 'none')),
+  description TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE constant (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  code TEXT NOT NULL UNIQUE,
+  name_vi TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  value REAL NOT NULL
+);
+
+CREATE TABLE data_set (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  code TEXT NOT NULL UNIQUE,
+  name_vi TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  period_type TEXT NOT NULL,
+  expiry_days INTEGER NOT NULL DEFAULT 0,
+  assigned_to TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE data_set_element (
+  data_set_id INTEGER NOT NULL REFERENCES data_set (id),
+  data_element_id INTEGER NOT NULL REFERENCES data_element (id),
+  PRIMARY KEY (data_set_id, data_element_id)
+);
+CREATE TABLE data_set_org_unit (
+  data_set_id INTEGER NOT NULL REFERENCES data_set (id),
+  org_unit_id INTEGER NOT NULL REFERENCES org_unit (id),
+  PRIMARY KEY (data_set_id, org_unit_id)
+);
+
+CREATE TABLE disease (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  code TEXT NOT NULL UNIQUE,
+  name_vi TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  icd10 TEXT NOT NULL,
+  data_element_id INTEGER NOT NULL REFERENCES data_element (id),
+  priority INTEGER NOT NULL DEFAULT 0,
+  report_order INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE period (
+  id INTEGER PRIMARY KEY,
+  iso TEXT NOT NULL UNIQUE,
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL
+);
+
+CREATE TABLE data_value (
+  data_element_id INTEGER NOT NULL REFERENCES data_element (id),
+  period_id INTEGER NOT NULL REFERENCES period (id),
+  org_unit_id INTEGER NOT NULL REFERENCES org_unit (id),
+  coc_id INTEGER NOT NULL REFERENCES category_option_combo (id),
+  aoc_id INTEGER NOT NULL REFERENCES category_option_combo (id),
+  value TEXT NOT NULL,
+  comment TEXT NOT NULL DEFAULT '',
+  stored_by TEXT NOT NULL,
+  created TEXT NOT NULL,
+  last_updated TEXT NOT NULL,
+  PRIMARY KEY (data_element_id, period_id, org_unit_id, coc_id, aoc_id)
+) WITHOUT ROWID;
+CREATE INDEX data_value_org_unit ON data_value (org_unit_id, period_id);
+
+CREATE TABLE data_value_audit (
+  id INTEGER PRIMARY KEY,
+  data_element_id INTEGER NOT NULL REFERENCES data_element (id),
+  period_id INTEGER NOT NULL REFERENCES period (id),
+  org_unit_id INTEGER NOT NULL REFERENCES org_unit (id),
+  coc_id INTEGER NOT NULL REFERENCES category_option_combo (id),
+  aoc_id INTEGER NOT NULL REFERENCES category_option_combo (id),
+  action TEXT NOT NULL CHECK (action IN ('CREATE', 'UPDATE', 'DELETE')),
+  old_value TEXT,
+  new_value TEXT,
+  changed_by TEXT NOT NULL,
+  changed_at TEXT NOT NULL
+);
+CREATE INDEX data_value_audit_key
+  ON data_value_audit (data_element_id, period_id, org_unit_id, coc_id, aoc_id);
+)sql";
+
+}  // namespace
+
+const std::vector<Migration>& SqliteMigrations() {
+  static const std::vector<Migration> migrations = {
+      {1, "initial schema: org units with history, metadata, data values, audit", kInitialSchema},
+  };
+  return migrations;
+}
+
+}  // namespace solieu

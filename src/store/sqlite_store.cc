@@ -1,0 +1,768 @@
+#include "store/sqlite_store.h"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <map>
+#include <unordered_map>
+#include <variant>
+
+#include "core/error.h"
+#include "store/migrations.h"
+#include "store/sqlite_connection.h"
+
+namespace solieu {
+namespace {
+
+using sqlite::Connection;
+using sqlite::Statement;
+using sqlite::Transaction;
+
+std::string NowUtc() {
+  auto now = std::chrono::system_clock::now();
+  std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+  auto millis =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
+                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
+                static_cast<int>(millis));
+  return buf;
+}
+
+std::optional<std::string> DateText(const std::optional<Date>& day) {
+  if (!day) return std::nullopt;
+  return day->ToString();
+}
+
+std::optional<Date> ParseStoredDate(const std::optional<std::string>& text) {
+  if (!text || text->empty()) return std::nullopt;
+  return Date::Parse(*text);
+}
+
+std::string_view ActionName(AuditAction action) {
+  switch (action) {
+    case AuditAction::kCreate:
+      return "CREATE";
+    case AuditAction::kUpdate:
+      return "UPDATE";
+    case AuditAction::kDelete:
+      return "DELETE";
+  }
+  return "?";
+}
+
+AuditAction ParseAction(std::string_view name) {
+  if (name == "CREATE") return AuditAction::kCreate;
+  if (name == "UPDATE") return AuditAction::kUpdate;
+  return AuditAction::kDelete;
+}
+
+// A column value for the generic upsert.
+using Cell = std::variant<std::monostate, std::string, long long, double>;
+
+Cell Text(const std::string& s) { return Cell(s); }
+Cell OptText(const std::optional<std::string>& s) { return s ? Cell(*s) : Cell(); }
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(const std::string& path) : db_(path) {
+    db_.Execute("PRAGMA journal_mode = WAL");
+    db_.Execute("PRAGMA foreign_keys = ON");
+    db_.Execute("PRAGMA synchronous = NORMAL");
+    Migrate();
+  }
+
+  int SchemaVersion() override {
+    Statement s = db_.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migration");
+    s.Step();
+    return static_cast<int>(s.Int(0));
+  }
+
+  MetadataSnapshot LoadMetadata() override;
+  MetadataChanges ApplyMetadata(const MetadataSnapshot& snapshot) override;
+  WriteCounts PutValues(const std::vector<DataValueWrite>& writes,
+                        const std::string& user) override;
+  std::optional<DataValue> GetValue(const DataValueKey& key) override;
+  std::vector<DataValue> QueryValues(const ValueQuery& query) override;
+  std::vector<AuditEntry> AuditTrail(const DataValueKey& key) override;
+
+ private:
+  void Migrate();
+  long long Upsert(std::string_view table, const std::string& uid,
+                   const std::vector<std::pair<std::string_view, Cell>>& columns,
+                   MetadataChanges* changes);
+  long long IdOf(std::string_view table, const std::string& uid);
+  std::optional<long long> FindId(std::string_view table, const std::string& uid);
+  long long PeriodId(const DataValueWrite& write);
+
+  struct ResolvedKey {
+    long long de, pe, ou, coc, aoc;
+  };
+  std::optional<ResolvedKey> Resolve(const DataValueKey& key);
+  std::map<long long, std::string> UidsOf(std::string_view table);
+
+  Connection db_;
+};
+
+void SqliteStore::Migrate() {
+  db_.Execute(
+      "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT "
+      "NULL, applied_at TEXT NOT NULL)");
+  int current = SchemaVersion();
+  for (const Migration& migration : SqliteMigrations()) {
+    if (migration.version <= current) continue;
+    Transaction txn(db_);
+    db_.Execute(migration.sql);
+    db_.Prepare("INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)")
+        .Bind(1, static_cast<long long>(migration.version))
+        .Bind(2, migration.name)
+        .Bind(3, NowUtc())
+        .Run();
+    txn.Commit();
+  }
+}
+
+std::optional<long long> SqliteStore::FindId(std::string_view table, const std::string& uid) {
+  Statement s = db_.Prepare("SELECT id FROM " + std::string(table) + " WHERE uid = ?");
+  s.Bind(1, uid);
+  if (!s.Step()) return std::nullopt;
+  return s.Int(0);
+}
+
+long long SqliteStore::IdOf(std::string_view table, const std::string& uid) {
+  auto id = FindId(table, uid);
+  if (!id) {
+    throw UserError("store.unknown_reference",
+                    "tham chiếu tới " + std::string(table) + " '" + uid + "' không tồn tại",
+                    "reference to unknown " + std::string(table) + " '" + uid + "'");
+  }
+  return *id;
+}
+
+long long SqliteStore::Upsert(std::string_view table, const std::string& uid,
+                              const std::vector<std::pair<std::string_view, Cell>>& columns,
+                              MetadataChanges* changes) {
+  std::string names;
+  for (const auto& [name, cell] : columns) {
+    if (!names.empty()) names += ", ";
+    names += name;
+  }
+  Statement select =
+      db_.Prepare("SELECT id, " + names + " FROM " + std::string(table) + " WHERE uid = ?");
+  select.Bind(1, uid);
+  auto bind_all = [&](Statement& s, int first) {
+    int i = first;
+    for (const auto& [name, cell] : columns) {
+      std::visit(
+          [&](const auto& v) {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::monostate>) {
+              s.BindNull(i);
+            } else {
+              s.Bind(i, v);
+            }
+          },
+          cell);
+      ++i;
+    }
+  };
+  if (!select.Step()) {
+    std::string placeholders = "?";
+    for (size_t i = 0; i < columns.size(); ++i) placeholders += ", ?";
+    Statement insert = db_.Prepare("INSERT INTO " + std::string(table) + " (uid, " + names +
+                                   ") VALUES (" + placeholders + ")");
+    insert.Bind(1, uid);
+    bind_all(insert, 2);
+    insert.Run();
+    ++changes->created;
+    return db_.LastInsertRowId();
+  }
+  long long id = select.Int(0);
+  bool same = true;
+  for (size_t i = 0; i < columns.size() && same; ++i) {
+    int column = static_cast<int>(i) + 1;
+    const Cell& cell = columns[i].second;
+    if (std::holds_alternative<std::monostate>(cell)) {
+      same = select.IsNull(column);
+    } else if (select.IsNull(column)) {
+      same = false;
+    } else if (const auto* text = std::get_if<std::string>(&cell)) {
+      same = select.Text(column) == *text;
+    } else if (const auto* integer = std::get_if<long long>(&cell)) {
+      same = select.Int(column) == *integer;
+    } else {
+      same = select.Double(column) == std::get<double>(cell);
+    }
+  }
+  if (same) {
+    ++changes->unchanged;
+    return id;
+  }
+  std::string assignments;
+  for (const auto& [name, cell] : columns) {
+    if (!assignments.empty()) assignments += ", ";
+    assignments += std::string(name) + " = ?";
+  }
+  Statement update =
+      db_.Prepare("UPDATE " + std::string(table) + " SET " + assignments + " WHERE id = ?");
+  bind_all(update, 1);
+  update.Bind(static_cast<int>(columns.size()) + 1, id);
+  update.Run();
+  ++changes->updated;
+  return id;
+}
+
+MetadataChanges SqliteStore::ApplyMetadata(const MetadataSnapshot& m) {
+  MetadataChanges changes;
+  Transaction txn(db_);
+
+  for (const OrgUnit& u : m.org_units) {
+    Upsert("org_unit", u.uid,
+           {{"code", Text(u.code)},
+            {"name_vi", Text(u.name_vi)},
+            {"name_en", Text(u.name_en)},
+            {"level", Text(std::string(OrgLevelName(u.level)))},
+            {"facility_type", Text(u.facility_type)},
+            {"commune_type", Text(u.commune_type)},
+            {"opened", OptText(DateText(u.validity.from))},
+            {"closed", OptText(DateText(u.validity.to))},
+            {"note", Text(u.note)}},
+           &changes);
+  }
+  // Links and events are owned by the units the snapshot describes: replace them wholesale.
+  for (const OrgUnit& u : m.org_units) {
+    long long id = IdOf("org_unit", u.uid);
+    db_.Prepare("DELETE FROM org_unit_parent WHERE child_id = ?").Bind(1, id).Run();
+    db_.Prepare("DELETE FROM org_unit_event WHERE new_id = ?").Bind(1, id).Run();
+  }
+  for (const ParentLink& link : m.parent_links) {
+    db_.Prepare(
+           "INSERT INTO org_unit_parent (child_id, parent_id, valid_from, valid_to) VALUES (?, ?, "
+           "?, ?)")
+        .Bind(1, IdOf("org_unit", link.child_uid))
+        .Bind(2, IdOf("org_unit", link.parent_uid))
+        .Bind(3, DateText(link.validity.from).value_or(""))
+        .BindOptional(4, DateText(link.validity.to))
+        .Run();
+  }
+  for (const OrgEvent& e : m.org_events) {
+    db_.Prepare(
+           "INSERT INTO org_unit_event (event_date, kind, old_id, new_id, share) VALUES (?, ?, ?, "
+           "?, ?)")
+        .Bind(1, e.date.ToString())
+        .Bind(2, OrgEventKindName(e.kind))
+        .Bind(3, IdOf("org_unit", e.old_uid))
+        .Bind(4, IdOf("org_unit", e.new_uid))
+        .Bind(5, e.share)
+        .Run();
+  }
+  for (const OrgUnitGroup& g : m.org_unit_groups) {
+    long long id = Upsert("org_unit_group", g.uid,
+                          {{"code", Text(g.code)},
+                           {"name_vi", Text(g.name_vi)},
+                           {"name_en", Text(g.name_en)}},
+                          &changes);
+    db_.Prepare("DELETE FROM org_unit_group_member WHERE group_id = ?").Bind(1, id).Run();
+    for (const std::string& member : g.member_uids) {
+      db_.Prepare("INSERT INTO org_unit_group_member (group_id, org_unit_id) VALUES (?, ?)")
+          .Bind(1, id)
+          .Bind(2, IdOf("org_unit", member))
+          .Run();
+    }
+  }
+  auto named = [](const NamedObject& o) -> std::vector<std::pair<std::string_view, Cell>> {
+    return {{"code", Text(o.code)}, {"name_vi", Text(o.name_vi)}, {"name_en", Text(o.name_en)}};
+  };
+  for (const CategoryOption& o : m.category_options) {
+    Upsert("category_option", o.uid, named(o), &changes);
+  }
+  for (const Category& c : m.categories) {
+    long long id = Upsert("category", c.uid, named(c), &changes);
+    db_.Prepare("DELETE FROM category_option_in_category WHERE category_id = ?").Bind(1, id).Run();
+    long long order = 0;
+    for (const std::string& option : c.option_uids) {
+      db_.Prepare(
+             "INSERT INTO category_option_in_category (category_id, option_id, sort_order) VALUES "
+             "(?, ?, ?)")
+          .Bind(1, id)
+          .Bind(2, IdOf("category_option", option))
+          .Bind(3, order++)
+          .Run();
+    }
+  }
+  for (const CategoryCombo& c : m.category_combos) {
+    long long id = Upsert("category_combo", c.uid, named(c), &changes);
+    db_.Prepare("DELETE FROM category_in_combo WHERE combo_id = ?").Bind(1, id).Run();
+    long long order = 0;
+    for (const std::string& category : c.category_uids) {
+      db_.Prepare("INSERT INTO category_in_combo (combo_id, category_id, sort_order) VALUES (?, ?, ?)")
+          .Bind(1, id)
+          .Bind(2, IdOf("category", category))
+          .Bind(3, order++)
+          .Run();
+    }
+  }
+  for (const CategoryOptionCombo& c : m.category_option_combos) {
+    auto columns = named(c);
+    columns.emplace_back("combo_id", IdOf("category_combo", c.combo_uid));
+    long long id = Upsert("category_option_combo", c.uid, columns, &changes);
+    db_.Prepare("DELETE FROM category_option_combo_option WHERE coc_id = ?").Bind(1, id).Run();
+    long long order = 0;
+    for (const std::string& option : c.option_uids) {
+      db_.Prepare(
+             "INSERT INTO category_option_combo_option (coc_id, option_id, sort_order) VALUES (?, "
+             "?, ?)")
+          .Bind(1, id)
+          .Bind(2, IdOf("category_option", option))
+          .Bind(3, order++)
+          .Run();
+    }
+  }
+  for (const DataElement& d : m.data_elements) {
+    auto columns = named(d);
+    columns.emplace_back("value_type", Text(std::string(ValueTypeName(d.value_type))));
+    columns.emplace_back("aggregation_type",
+                         Text(std::string(AggregationTypeName(d.aggregation_type))));
+    columns.emplace_back("category_combo_id", IdOf("category_combo", d.category_combo_uid));
+    columns.emplace_back("unit_vi", Text(d.unit_vi));
+    columns.emplace_back("unit_en", Text(d.unit_en));
+    columns.emplace_back("description", Text(d.description));
+    Upsert("data_element", d.uid, columns, &changes);
+  }
+  for (const Indicator& i : m.indicators) {
+    auto columns = named(i);
+    columns.emplace_back("numerator", Text(i.numerator));
+    columns.emplace_back("denominator", Text(i.denominator));
+    columns.emplace_back("factor", i.factor);
+    columns.emplace_back("unit_vi", Text(i.unit_vi));
+    columns.emplace_back("unit_en", Text(i.unit_en));
+    columns.emplace_back("decimals", static_cast<long long>(i.decimals));
+    columns.emplace_back("direction", Text(std::string(DirectionName(i.direction))));
+    columns.emplace_back("description", Text(i.description));
+    Upsert("indicator", i.uid, columns, &changes);
+  }
+  for (const Constant& c : m.constants) {
+    auto columns = named(c);
+    columns.emplace_back("value", c.value);
+    Upsert("constant", c.uid, columns, &changes);
+  }
+  for (const DataSet& d : m.data_sets) {
+    auto columns = named(d);
+    columns.emplace_back("period_type", Text(d.period_type));
+    columns.emplace_back("expiry_days", static_cast<long long>(d.expiry_days));
+    columns.emplace_back("assigned_to", Text(d.assigned_to));
+    long long id = Upsert("data_set", d.uid, columns, &changes);
+    db_.Prepare("DELETE FROM data_set_element WHERE data_set_id = ?").Bind(1, id).Run();
+    db_.Prepare("DELETE FROM data_set_org_unit WHERE data_set_id = ?").Bind(1, id).Run();
+    for (const std::string& element : d.data_element_uids) {
+      db_.Prepare("INSERT INTO data_set_element (data_set_id, data_element_id) VALUES (?, ?)")
+          .Bind(1, id)
+          .Bind(2, IdOf("data_element", element))
+          .Run();
+    }
+    for (const std::string& unit : d.org_unit_uids) {
+      db_.Prepare("INSERT INTO data_set_org_unit (data_set_id, org_unit_id) VALUES (?, ?)")
+          .Bind(1, id)
+          .Bind(2, IdOf("org_unit", unit))
+          .Run();
+    }
+  }
+  for (const Disease& d : m.diseases) {
+    auto columns = named(d);
+    columns.emplace_back("icd10", Text(d.icd10));
+    columns.emplace_back("data_element_id", IdOf("data_element", d.data_element_uid));
+    columns.emplace_back("priority", static_cast<long long>(d.priority ? 1 : 0));
+    columns.emplace_back("report_order", static_cast<long long>(d.report_order));
+    Upsert("disease", d.uid, columns, &changes);
+  }
+  txn.Commit();
+  return changes;
+}
+
+std::map<long long, std::string> SqliteStore::UidsOf(std::string_view table) {
+  std::map<long long, std::string> out;
+  Statement s = db_.Prepare("SELECT id, uid FROM " + std::string(table));
+  while (s.Step()) out.emplace(s.Int(0), s.Text(1));
+  return out;
+}
+
+MetadataSnapshot SqliteStore::LoadMetadata() {
+  MetadataSnapshot m;
+  auto ou = UidsOf("org_unit");
+  auto co = UidsOf("category_option");
+  auto cat = UidsOf("category");
+  auto cc = UidsOf("category_combo");
+  auto coc = UidsOf("category_option_combo");
+  auto de = UidsOf("data_element");
+  auto read_named = [](Statement& s, NamedObject* o) {
+    o->uid = s.Text(0);
+    o->code = s.Text(1);
+    o->name_vi = s.Text(2);
+    o->name_en = s.Text(3);
+  };
+  {
+    Statement s = db_.Prepare(
+        "SELECT uid, code, name_vi, name_en, level, facility_type, commune_type, opened, closed, "
+        "note FROM org_unit ORDER BY code, opened");
+    while (s.Step()) {
+      OrgUnit u;
+      u.uid = s.Text(0);
+      u.code = s.Text(1);
+      u.name_vi = s.Text(2);
+      u.name_en = s.Text(3);
+      u.level = ParseOrgLevel(s.Text(4)).value_or(OrgLevel::kFacility);
+      u.facility_type = s.Text(5);
+      u.commune_type = s.Text(6);
+      u.validity = {ParseStoredDate(s.OptionalText(7)), ParseStoredDate(s.OptionalText(8))};
+      u.note = s.Text(9);
+      m.org_units.push_back(std::move(u));
+    }
+  }
+  {
+    Statement s = db_.Prepare(
+        "SELECT child_id, parent_id, valid_from, valid_to FROM org_unit_parent ORDER BY child_id, "
+        "valid_from");
+    while (s.Step()) {
+      m.parent_links.push_back({ou[s.Int(0)], ou[s.Int(1)],
+                                {ParseStoredDate(s.OptionalText(2)),
+                                 ParseStoredDate(s.OptionalText(3))}});
+    }
+  }
+  {
+    Statement s = db_.Prepare(
+        "SELECT event_date, kind, old_id, new_id, share FROM org_unit_event ORDER BY id");
+    while (s.Step()) {
+      OrgEvent e;
+      e.date = Date::Parse(s.Text(0)).value_or(Date());
+      e.kind = s.Text(1) == "split" ? OrgEventKind::kSplit : OrgEventKind::kMerge;
+      e.old_uid = ou[s.Int(2)];
+      e.new_uid = ou[s.Int(3)];
+      e.share = s.Double(4);
+      m.org_events.push_back(std::move(e));
+    }
+  }
+  {
+    Statement s = db_.Prepare("SELECT uid, code, name_vi, name_en, id FROM org_unit_group ORDER BY code");
+    while (s.Step()) {
+      OrgUnitGroup g;
+      read_named(s, &g);
+      Statement members = db_.Prepare(
+          "SELECT org_unit_id FROM org_unit_group_member WHERE group_id = ? ORDER BY org_unit_id");
+      members.Bind(1, s.Int(4));
+      while (members.Step()) g.member_uids.push_back(ou[members.Int(0)]);
+      m.org_unit_groups.push_back(std::move(g));
+    }
+  }
+  {
+    Statement s = db_.Prepare("SELECT uid, code, name_vi, name_en FROM category_option ORDER BY code");
+    while (s.Step()) {
+      CategoryOption o;
+      read_named(s, &o);
+      m.category_options.push_back(std::move(o));
+    }
+  }
+  {
+    Statement s = db_.Prepare("SELECT uid, code, name_vi, name_en, id FROM category ORDER BY code");
+    while (s.Step()) {
+      Category c;
+      read_named(s, &c);
+      Statement options = db_.Prepare(
+          "SELECT option_id FROM category_option_in_category WHERE category_id = ? ORDER BY "
+          "sort_order");
+      options.Bind(1, s.Int(4));
+      while (options.Step()) c.option_uids.push_back(co[options.Int(0)]);
+      m.categories.push_back(std::move(c));
+    }
+  }
+  {
+    Statement s =
+        db_.Prepare("SELECT uid, code, name_vi, name_en, id FROM category_combo ORDER BY code");
+    while (s.Step()) {
+      CategoryCombo c;
+      read_named(s, &c);
+      Statement categories = db_.Prepare(
+          "SELECT category_id FROM category_in_combo WHERE combo_id = ? ORDER BY sort_order");
+      categories.Bind(1, s.Int(4));
+      while (categories.Step()) c.category_uids.push_back(cat[categories.Int(0)]);
+      m.category_combos.push_back(std::move(c));
+    }
+  }
+  {
+    Statement s = db_.Prepare(
+        "SELECT uid, code, name_vi, name_en, id, combo_id FROM category_option_combo ORDER BY "
+        "combo_id, id");
+    while (s.Step()) {
+      CategoryOptionCombo c;
+      read_named(s, &c);
+      c.combo_uid = cc[s.Int(5)];
+      Statement options = db_.Prepare(
+          "SELECT option_id FROM category_option_combo_option WHERE coc_id = ? ORDER BY "
+          "sort_order");
+      options.Bind(1, s.Int(4));
+      while (options.Step()) c.option_uids.push_back(co[options.Int(0)]);
+      m.category_option_combos.push_back(std::move(c));
+    }
+  }
+  {
+    Statement s = db_.Prepare(
+        "SELECT uid, code, name_vi, name_en, value_type, aggregation_type, category_combo_id, "
+        "unit_vi, unit_en, description FROM data_element ORDER BY code");
+    while (s.Step()) {
+      DataElement d;
+      read_named(s, &d);
+      ParseValueType(s.Text(4), &d.value_type);
+      ParseAggregationType(s.Text(5), &d.aggregation_type);
+      d.category_combo_uid = cc[s.Int(6)];
+      d.unit_vi = s.Text(7);
+      d.unit_en = s.Text(8);
+      d.description = s.Text(9);
+      m.data_elements.push_back(std::move(d));
+    }
+  }
+  {
+    Statement s = db_.Prepare(
+        "SELECT uid, code, name_vi, name_en, numerator, denominator, factor, unit_vi, unit_en, "
+        "decimals, direction, description FROM indicator ORDER BY code");
+    while (s.Step()) {
+      Indicator i;
+      read_named(s, &i);
+      i.numerator = s.Text(4);
+      i.denominator = s.Text(5);
+      i.factor = s.Double(6);
+      i.unit_vi = s.Text(7);
+      i.unit_en = s.Text(8);
+      i.decimals = static_cast<int>(s.Int(9));
+      ParseDirection(s.Text(10), &i.direction);
+      i.description = s.Text(11);
+      m.indicators.push_back(std::move(i));
+    }
+  }
+  {
+    Statement s = db_.Prepare("SELECT uid, code, name_vi, name_en, value FROM constant ORDER BY code");
+    while (s.Step()) {
+      Constant c;
+      read_named(s, &c);
+      c.value = s.Double(4);
+      m.constants.push_back(std::move(c));
+    }
+  }
+  {
+    Statement s = db_.Prepare(
+        "SELECT uid, code, name_vi, name_en, period_type, expiry_days, assigned_to, id FROM "
+        "data_set ORDER BY code");
+    while (s.Step()) {
+      DataSet d;
+      read_named(s, &d);
+      d.period_type = s.Text(4);
+      d.expiry_days = static_cast<int>(s.Int(5));
+      d.assigned_to = s.Text(6);
+      Statement elements = db_.Prepare(
+          "SELECT data_element_id FROM data_set_element WHERE data_set_id = ? ORDER BY "
+          "data_element_id");
+      elements.Bind(1, s.Int(7));
+      while (elements.Step()) d.data_element_uids.push_back(de[elements.Int(0)]);
+      Statement units = db_.Prepare(
+          "SELECT org_unit_id FROM data_set_org_unit WHERE data_set_id = ? ORDER BY org_unit_id");
+      units.Bind(1, s.Int(7));
+      while (units.Step()) d.org_unit_uids.push_back(ou[units.Int(0)]);
+      m.data_sets.push_back(std::move(d));
+    }
+  }
+  {
+    Statement s = db_.Prepare(
+        "SELECT uid, code, name_vi, name_en, icd10, data_element_id, priority, report_order FROM "
+        "disease ORDER BY report_order, code");
+    while (s.Step()) {
+      Disease d;
+      read_named(s, &d);
+      d.icd10 = s.Text(4);
+      d.data_element_uid = de[s.Int(5)];
+      d.priority = s.Int(6) != 0;
+      d.report_order = static_cast<int>(s.Int(7));
+      m.diseases.push_back(std::move(d));
+    }
+  }
+  return m;
+}
+
+long long SqliteStore::PeriodId(const DataValueWrite& write) {
+  db_.Prepare("INSERT OR IGNORE INTO period (iso, start_date, end_date) VALUES (?, ?, ?)")
+      .Bind(1, write.key.period)
+      .Bind(2, write.period_start.ToString())
+      .Bind(3, write.period_end.ToString())
+      .Run();
+  Statement s = db_.Prepare("SELECT id FROM period WHERE iso = ?");
+  s.Bind(1, write.key.period);
+  s.Step();
+  return s.Int(0);
+}
+
+std::optional<SqliteStore::ResolvedKey> SqliteStore::Resolve(const DataValueKey& key) {
+  auto de = FindId("data_element", key.data_element_uid);
+  auto ou = FindId("org_unit", key.org_unit_uid);
+  auto coc = FindId("category_option_combo", key.category_option_combo_uid);
+  auto aoc = FindId("category_option_combo", key.attribute_option_combo_uid);
+  Statement s = db_.Prepare("SELECT id FROM period WHERE iso = ?");
+  s.Bind(1, key.period);
+  if (!de || !ou || !coc || !aoc || !s.Step()) return std::nullopt;
+  return ResolvedKey{*de, s.Int(0), *ou, *coc, *aoc};
+}
+
+WriteCounts SqliteStore::PutValues(const std::vector<DataValueWrite>& writes,
+                                   const std::string& user) {
+  WriteCounts counts;
+  Transaction txn(db_);
+  std::string now = NowUtc();
+  Statement select = db_.Prepare(
+      "SELECT value, comment FROM data_value WHERE data_element_id = ? AND period_id = ? AND "
+      "org_unit_id = ? AND coc_id = ? AND aoc_id = ?");
+  Statement insert = db_.Prepare(
+      "INSERT INTO data_value (data_element_id, period_id, org_unit_id, coc_id, aoc_id, value, "
+      "comment, stored_by, created, last_updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  Statement update = db_.Prepare(
+      "UPDATE data_value SET value = ?, comment = ?, stored_by = ?, last_updated = ? WHERE "
+      "data_element_id = ? AND period_id = ? AND org_unit_id = ? AND coc_id = ? AND aoc_id = ?");
+  Statement remove = db_.Prepare(
+      "DELETE FROM data_value WHERE data_element_id = ? AND period_id = ? AND org_unit_id = ? AND "
+      "coc_id = ? AND aoc_id = ?");
+  Statement audit = db_.Prepare(
+      "INSERT INTO data_value_audit (data_element_id, period_id, org_unit_id, coc_id, aoc_id, "
+      "action, old_value, new_value, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  auto bind_key = [](Statement& s, int first, const ResolvedKey& k) {
+    s.Bind(first, k.de).Bind(first + 1, k.pe).Bind(first + 2, k.ou).Bind(first + 3, k.coc).Bind(
+        first + 4, k.aoc);
+  };
+  for (size_t row = 0; row < writes.size(); ++row) {
+    const DataValueWrite& w = writes[row];
+    ResolvedKey k;
+    try {
+      k = {IdOf("data_element", w.key.data_element_uid), PeriodId(w),
+           IdOf("org_unit", w.key.org_unit_uid),
+           IdOf("category_option_combo", w.key.category_option_combo_uid),
+           IdOf("category_option_combo", w.key.attribute_option_combo_uid)};
+    } catch (const UserError& e) {
+      throw UserError(e.code(), e.message_vi(), e.message_en(),
+                      "giá trị thứ " + std::to_string(row + 1) + " / value " +
+                          std::to_string(row + 1));
+    }
+    select.Reset();
+    bind_key(select, 1, k);
+    std::optional<std::string> old_value;
+    std::string old_comment;
+    if (select.Step()) {
+      old_value = select.Text(0);
+      old_comment = select.Text(1);
+    }
+    AuditAction action;
+    if (!w.value) {
+      if (!old_value) {
+        ++counts.unchanged;
+        continue;
+      }
+      remove.Reset();
+      bind_key(remove, 1, k);
+      remove.Run();
+      action = AuditAction::kDelete;
+      ++counts.deleted;
+    } else if (!old_value) {
+      insert.Reset();
+      bind_key(insert, 1, k);
+      insert.Bind(6, *w.value).Bind(7, w.comment).Bind(8, user).Bind(9, now).Bind(10, now).Run();
+      action = AuditAction::kCreate;
+      ++counts.created;
+    } else if (*old_value == *w.value && old_comment == w.comment) {
+      ++counts.unchanged;
+      continue;
+    } else {
+      update.Reset();
+      update.Bind(1, *w.value).Bind(2, w.comment).Bind(3, user).Bind(4, now);
+      bind_key(update, 5, k);
+      update.Run();
+      action = AuditAction::kUpdate;
+      ++counts.updated;
+    }
+    audit.Reset();
+    bind_key(audit, 1, k);
+    audit.Bind(6, ActionName(action))
+        .BindOptional(7, old_value)
+        .BindOptional(8, w.value)
+        .Bind(9, user)
+        .Bind(10, now)
+        .Run();
+  }
+  txn.Commit();
+  return counts;
+}
+
+std::optional<DataValue> SqliteStore::GetValue(const DataValueKey& key) {
+  auto k = Resolve(key);
+  if (!k) return std::nullopt;
+  Statement s = db_.Prepare(
+      "SELECT value, comment, stored_by, last_updated FROM data_value WHERE data_element_id = ? "
+      "AND period_id = ? AND org_unit_id = ? AND coc_id = ? AND aoc_id = ?");
+  s.Bind(1, k->de).Bind(2, k->pe).Bind(3, k->ou).Bind(4, k->coc).Bind(5, k->aoc);
+  if (!s.Step()) return std::nullopt;
+  return DataValue{key, s.Text(0), s.Text(1), s.Text(2), s.Text(3)};
+}
+
+std::vector<DataValue> SqliteStore::QueryValues(const ValueQuery& query) {
+  std::string sql =
+      "SELECT de.uid, p.iso, ou.uid, coc.uid, aoc.uid, v.value, v.comment, v.stored_by, "
+      "v.last_updated FROM data_value v JOIN data_element de ON de.id = v.data_element_id JOIN "
+      "period p ON p.id = v.period_id JOIN org_unit ou ON ou.id = v.org_unit_id JOIN "
+      "category_option_combo coc ON coc.id = v.coc_id JOIN category_option_combo aoc ON aoc.id = "
+      "v.aoc_id WHERE 1 = 1";
+  auto in_list = [&](std::string_view column, const std::vector<std::string>& uids) {
+    if (uids.empty()) return;
+    sql += " AND " + std::string(column) + " IN (";
+    for (size_t i = 0; i < uids.size(); ++i) sql += i ? ", ?" : "?";
+    sql += ")";
+  };
+  in_list("de.uid", query.data_element_uids);
+  in_list("ou.uid", query.org_unit_uids);
+  if (query.from) sql += " AND p.start_date >= ?";
+  if (query.to) sql += " AND p.end_date <= ?";
+  sql += " ORDER BY de.code, p.start_date, p.iso, ou.code, coc.code, aoc.code";
+  Statement s = db_.Prepare(sql);
+  int i = 1;
+  for (const auto& uid : query.data_element_uids) s.Bind(i++, uid);
+  for (const auto& uid : query.org_unit_uids) s.Bind(i++, uid);
+  if (query.from) s.Bind(i++, query.from->ToString());
+  if (query.to) s.Bind(i++, query.to->ToString());
+  std::vector<DataValue> out;
+  while (s.Step()) {
+    out.push_back(DataValue{{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4)},
+                            s.Text(5),
+                            s.Text(6),
+                            s.Text(7),
+                            s.Text(8)});
+  }
+  return out;
+}
+
+std::vector<AuditEntry> SqliteStore::AuditTrail(const DataValueKey& key) {
+  std::vector<AuditEntry> out;
+  auto k = Resolve(key);
+  if (!k) return out;
+  Statement s = db_.Prepare(
+      "SELECT id, action, old_value, new_value, changed_by, changed_at FROM data_value_audit "
+      "WHERE data_element_id = ? AND period_id = ? AND org_unit_id = ? AND coc_id = ? AND aoc_id "
+      "= ? ORDER BY id");
+  s.Bind(1, k->de).Bind(2, k->pe).Bind(3, k->ou).Bind(4, k->coc).Bind(5, k->aoc);
+  while (s.Step()) {
+    out.push_back(AuditEntry{s.Int(0), key, ParseAction(s.Text(1)), s.OptionalText(2),
+                             s.OptionalText(3), s.Text(4), s.Text(5)});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::unique_ptr<Store> OpenSqliteStore(const std::string& path) {
+  return std::make_unique<SqliteStore>(path);
+}
+
+}  // namespace solieu
