@@ -27,10 +27,16 @@ namespace fs = std::filesystem;
 // Every kind of object a folder can hold, with the columns its file allows.
 const std::vector<std::string> kNamed = {"code", "name_vi", "name_en"};
 
-std::vector<std::string> Columns(std::vector<std::string> extra, bool named = true) {
-  std::vector<std::string> out = named ? kNamed : std::vector<std::string>{};
-  if (named) out.push_back("uid");
+// The columns a file of named objects must have, and those it may have.
+std::vector<std::string> Required(std::vector<std::string> extra) {
+  std::vector<std::string> out = kNamed;
   out.insert(out.end(), extra.begin(), extra.end());
+  return out;
+}
+
+std::vector<std::string> Columns(std::vector<std::string> extra) {
+  std::vector<std::string> out = Required(std::move(extra));
+  out.push_back("uid");
   return out;
 }
 
@@ -392,7 +398,7 @@ void FolderReader::ReadCategories() {
     }
   }
   if (Exists("categories.csv")) {
-    CsvTable t(Path("categories.csv"), Columns({"options"}), Columns({"options"}));
+    CsvTable t(Path("categories.csv"), Required({"options"}), Columns({"options"}));
     while (t.Next()) {
       Category c;
       ReadNamed(t, "category", &c);
@@ -407,7 +413,7 @@ void FolderReader::ReadCategories() {
   for (const auto& o : out_.metadata.category_options) option_by_uid[o.uid] = &o;
   for (const auto& c : out_.metadata.categories) category_by_uid[c.uid] = &c;
   if (Exists("category_combos.csv")) {
-    CsvTable t(Path("category_combos.csv"), Columns({"categories"}), Columns({"categories"}));
+    CsvTable t(Path("category_combos.csv"), Required({"categories"}), Columns({"categories"}));
     while (t.Next()) {
       CategoryCombo combo;
       ReadNamed(t, "categoryCombo", &combo);
@@ -452,7 +458,8 @@ void FolderReader::ReadCategories() {
 }
 
 void FolderReader::ReadDataElements() {
-  CsvTable t(Path("data_elements.csv"), Columns({"value_type", "aggregation_type"}),
+  if (!Exists("data_elements.csv")) return;
+  CsvTable t(Path("data_elements.csv"), Required({"value_type", "aggregation_type"}),
              Columns({"value_type", "aggregation_type", "category_combo", "unit_vi", "unit_en",
                       "description"}));
   while (t.Next()) {
@@ -482,7 +489,7 @@ void FolderReader::ReadDataElements() {
 
 void FolderReader::ReadConstants() {
   if (!Exists("constants.csv")) return;
-  CsvTable t(Path("constants.csv"), Columns({"value"}), Columns({"value", "description"}));
+  CsvTable t(Path("constants.csv"), Required({"value"}), Columns({"value", "description"}));
   while (t.Next()) {
     Constant c;
     ReadNamed(t, "constant", &c);
@@ -508,7 +515,11 @@ void FolderReader::CheckExpression(const CsvTable& t, std::string_view column) c
     size_t close = text.find('}', pos);
     if (close == std::string::npos) Bad(t, column, "thiếu dấu }", "missing }");
     size_t start = pos;
-    while (start > 0 && std::isalpha(static_cast<unsigned char>(text[start - 1]))) --start;
+    if (start > 0 && text[start - 1] == '#') {
+      --start;
+    } else {
+      while (start > 0 && std::isalpha(static_cast<unsigned char>(text[start - 1]))) --start;
+    }
     std::string prefix = text.substr(start, pos - start);
     std::string inside = text.substr(pos + 1, close - pos - 1);
     if (prefix == "#") {
@@ -552,7 +563,8 @@ void FolderReader::CheckExpression(const CsvTable& t, std::string_view column) c
 }
 
 void FolderReader::ReadIndicators() {
-  CsvTable t(Path("indicators.csv"), Columns({"numerator", "denominator", "factor"}),
+  if (!Exists("indicators.csv")) return;
+  CsvTable t(Path("indicators.csv"), Required({"numerator", "denominator", "factor"}),
              Columns({"numerator", "denominator", "factor", "unit_vi", "unit_en", "decimals",
                       "direction", "description"}));
   std::vector<std::pair<int, std::string>> nested;  // N{...} references, checked at the end
@@ -638,7 +650,7 @@ std::vector<std::string> FolderReader::ResolveSelectors(const CsvTable& t,
 
 void FolderReader::ReadOrgUnitGroups() {
   if (!Exists("org_unit_groups.csv")) return;
-  CsvTable t(Path("org_unit_groups.csv"), Columns({"members"}), Columns({"members", "description"}));
+  CsvTable t(Path("org_unit_groups.csv"), Required({"members"}), Columns({"members", "description"}));
   while (t.Next()) {
     OrgUnitGroup g;
     ReadNamed(t, "organisationUnitGroup", &g);
@@ -652,7 +664,7 @@ void FolderReader::ReadDataSets() {
   if (!Exists("data_sets.csv")) return;
   std::map<std::string, DataSet*> by_code;
   {
-    CsvTable t(Path("data_sets.csv"), Columns({"period_type"}),
+    CsvTable t(Path("data_sets.csv"), Required({"period_type"}),
                Columns({"period_type", "expiry_days", "assigned_to", "description"}));
     static const std::set<std::string> kPeriodTypes = {"Daily",     "Weekly",     "Monthly",
                                                        "Quarterly", "SixMonthly", "Yearly"};
@@ -690,7 +702,7 @@ void FolderReader::ReadDataSets() {
 
 void FolderReader::ReadDiseases() {
   if (!Exists("diseases.csv")) return;
-  CsvTable t(Path("diseases.csv"), Columns({"icd10", "data_element"}),
+  CsvTable t(Path("diseases.csv"), Required({"icd10", "data_element"}),
              Columns({"icd10", "data_element", "priority", "report_order"}));
   CodeIndex<Disease> diseases("bệnh", "disease");
   while (t.Next()) {

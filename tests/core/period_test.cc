@@ -168,8 +168,12 @@ TEST(PeriodParseTest, RejectsInvalidIds) {
       "2021-01-01/P3M/P3M",
       "2021-02-30/P1D",
       "2021-1-01/P1M",
-      "9999-01-01/P2Y",           // ends after 9999
-      "2021-01-01/P1000000D",     // more digits than any supported span needs
+      "9999-01-01/P2Y",        // ends after 9999
+      "2021-01-01/P1000000D",  // more digits than any supported span needs
+      "2021-01-01/P999999Y",   // far past 9999
+      "2021-01-01/P65537Y",    // would wrap std::chrono::year (16 bits) round to 2021
+      "2021-01-01/P999999M",
+      "2021-01-01/P999999D",
       "2021-01-01/P9999999999Y",  // would overflow
       "2021Q1/P3M",
   };

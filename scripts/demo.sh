@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Quick start: installs what is missing, builds solieu, and creates the Điện Biên demo store
+# (the embedded SQLite file data/solieu.db) from config/dien-bien/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-deps.sh
+bash scripts/build.sh build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSOLIEU_BUILD_TESTS=OFF
+
+store="data/solieu.db"
+./build/solieu init --store "$store" --config config/dien-bien
+echo
+echo "Đơn vị trước cải cách (30/06/2025) / units before the reform:"
+./build/solieu org tree --store "$store" --as-of 2025-06-30 --format csv | cut -d, -f3 | sort | uniq -c
+echo "Đơn vị từ 01/07/2025 / units from 2025-07-01:"
+./build/solieu org tree --store "$store" --as-of 2025-07-01 --format csv | cut -d, -f3 | sort | uniq -c
+echo
+echo "Kho dữ liệu / store: $store"
+echo "Thử / try:  ./build/solieu --store $store org show 03325"
+echo "            ./build/solieu --store $store metadata list indicators"
+echo "The web server (solieu serve, with the demo logins) is not built yet: see the open issues."

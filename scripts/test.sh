@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The whole test suite from a clean checkout: installs what is missing, builds, runs every test,
+# then builds and runs the tests again under AddressSanitizer + UndefinedBehaviorSanitizer.
+# Usage: scripts/test.sh [--no-sanitizers]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sanitizers=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-sanitizers) sanitizers=0 ;;
+    *) echo "usage: scripts/test.sh [--no-sanitizers]" >&2; exit 2 ;;
+  esac
+done
+
+bash scripts/install-deps.sh
+
+echo "== build (RelWithDebInfo)"
+bash scripts/build.sh build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+echo "== tests"
+ctest --test-dir build --output-on-failure -j "$(nproc)"
+
+if [ "$sanitizers" -eq 1 ]; then
+  echo "== build (ASan + UBSan)"
+  bash scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=Debug -DSOLIEU_SANITIZE=ON
+  echo "== tests under ASan + UBSan"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+fi

@@ -1,0 +1,201 @@
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+
+#include "core/error.h"
+#include "store/migrations.h"
+#include "store/store.h"
+
+namespace solieu {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A real SQLite file in a fresh temporary folder per test.
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("solieu_store_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    path_ = (dir_ / "store.db").string();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  static MetadataSnapshot SmallSnapshot() {
+    MetadataSnapshot m;
+    OrgUnit province;
+    province.uid = "ProvinceA01";
+    province.code = "11";
+    province.name_vi = "Tỉnh Điện Biên";
+    province.name_en = "Dien Bien Province";
+    province.level = OrgLevel::kProvince;
+    OrgUnit commune;
+    commune.uid = "CommuneA001";
+    commune.code = "03325";
+    commune.name_vi = "Xã Mường Phăng";
+    commune.name_en = "Muong Phang Commune";
+    commune.level = OrgLevel::kCommune;
+    commune.validity = {Date(2025, 7, 1), std::nullopt};
+    m.org_units = {province, commune};
+    m.parent_links = {{"CommuneA001", "ProvinceA01", {Date(2025, 7, 1), std::nullopt}}};
+    CategoryOption option{{"xYerKDKCefk", "default", "mặc định", "default"}};
+    Category category{{"GLevLNI9wkl", "default", "mặc định", "default"}, {"xYerKDKCefk"}};
+    CategoryCombo combo{{DefaultCategoryComboUid(), "default", "mặc định", "default"},
+                        {"GLevLNI9wkl"}};
+    CategoryOptionCombo coc{{DefaultCategoryOptionComboUid(), "default", "mặc định", "default"},
+                            DefaultCategoryComboUid(),
+                            {"xYerKDKCefk"}};
+    m.category_options = {option};
+    m.categories = {category};
+    m.category_combos = {combo};
+    m.category_option_combos = {coc};
+    DataElement births;
+    births.uid = "LiveBirth01";
+    births.code = "LIVE_BIRTHS";
+    births.name_vi = "Số trẻ đẻ sống";
+    births.name_en = "Live births";
+    births.value_type = ValueType::kIntegerZeroOrPositive;
+    births.category_combo_uid = DefaultCategoryComboUid();
+    births.unit_vi = "trẻ";
+    m.data_elements = {births};
+    Indicator mmr;
+    mmr.uid = "Indicator01";
+    mmr.code = "MMR";
+    mmr.name_vi = "Tỷ số tử vong mẹ";
+    mmr.name_en = "Maternal mortality ratio";
+    mmr.numerator = "#{MATERNAL_DEATHS}";
+    mmr.denominator = "#{LIVE_BIRTHS}";
+    mmr.factor = 100000;
+    mmr.direction = Direction::kLowerIsBetter;
+    m.indicators = {mmr};
+    return m;
+  }
+
+  static DataValueWrite Write(std::optional<std::string> value) {
+    DataValueWrite w;
+    w.key = {"LiveBirth01", "202507", "CommuneA001", DefaultCategoryOptionComboUid(),
+             DefaultCategoryOptionComboUid()};
+    w.period_start = Date(2025, 7, 1);
+    w.period_end = Date(2025, 7, 31);
+    w.value = std::move(value);
+    return w;
+  }
+
+  fs::path dir_;
+  std::string path_;
+};
+
+TEST_F(SqliteStoreTest, MigratesAnEmptyFileToTheLatestSchemaOnce) {
+  int latest = SqliteMigrations().back().version;
+  EXPECT_EQ(Store::Open(path_)->SchemaVersion(), latest);
+  EXPECT_EQ(Store::Open(path_)->SchemaVersion(), latest);  // reopening applies nothing twice
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM schema_migration", -1, &stmt, nullptr);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(stmt, 0), static_cast<int>(SqliteMigrations().size()));
+  sqlite3_finalize(stmt);
+  sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &stmt, nullptr);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "wal");
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+}
+
+TEST_F(SqliteStoreTest, MetadataRoundTripsAndReapplyingChangesNothing) {
+  MetadataSnapshot in = SmallSnapshot();
+  {
+    auto store = Store::Open(path_);
+    MetadataChanges first = store->ApplyMetadata(in);
+    EXPECT_EQ(first.created, 8);
+    EXPECT_EQ(first.updated, 0);
+  }
+  auto store = Store::Open(path_);
+  MetadataSnapshot out = store->LoadMetadata();
+  ASSERT_EQ(out.org_units.size(), 2u);
+  EXPECT_EQ(out.org_units[0].code, "03325");  // listed in code order
+  EXPECT_EQ(out.org_units[0].name_vi, "Xã Mường Phăng");
+  EXPECT_EQ(out.org_units[0].level, OrgLevel::kCommune);
+  EXPECT_EQ(out.org_units[0].validity.from, Date(2025, 7, 1));
+  EXPECT_FALSE(out.org_units[0].validity.to.has_value());
+  EXPECT_EQ(out.org_units[1].code, "11");
+  ASSERT_EQ(out.parent_links.size(), 1u);
+  EXPECT_EQ(out.parent_links[0].parent_uid, "ProvinceA01");
+  ASSERT_EQ(out.indicators.size(), 1u);
+  EXPECT_EQ(out.indicators[0].factor, 100000);
+  EXPECT_EQ(out.indicators[0].direction, Direction::kLowerIsBetter);
+  EXPECT_EQ(out.data_elements[0].value_type, ValueType::kIntegerZeroOrPositive);
+
+  MetadataChanges again = store->ApplyMetadata(in);
+  EXPECT_EQ(again.created, 0);
+  EXPECT_EQ(again.updated, 0);
+  EXPECT_EQ(again.unchanged, 8);
+  in.indicators[0].name_en = "Maternal mortality ratio (per 100,000 live births)";
+  EXPECT_EQ(store->ApplyMetadata(in).updated, 1);
+}
+
+TEST_F(SqliteStoreTest, EveryChangeLeavesAnAuditRowWithOldAndNewValue) {
+  auto store = Store::Open(path_);
+  store->ApplyMetadata(SmallSnapshot());
+  EXPECT_EQ(store->PutValues({Write("120")}, "clerk").created, 1);
+  EXPECT_EQ(store->PutValues({Write("120")}, "clerk").unchanged, 1);
+  EXPECT_EQ(store->PutValues({Write("125")}, "manager").updated, 1);
+  EXPECT_EQ(store->PutValues({Write(std::nullopt)}, "manager").deleted, 1);
+  auto trail = store->AuditTrail(Write("").key);
+  ASSERT_EQ(trail.size(), 3u);
+  EXPECT_EQ(trail[0].action, AuditAction::kCreate);
+  EXPECT_FALSE(trail[0].old_value.has_value());
+  EXPECT_EQ(trail[0].new_value, "120");
+  EXPECT_EQ(trail[0].changed_by, "clerk");
+  EXPECT_EQ(trail[1].action, AuditAction::kUpdate);
+  EXPECT_EQ(trail[1].old_value, "120");
+  EXPECT_EQ(trail[1].new_value, "125");
+  EXPECT_EQ(trail[1].changed_by, "manager");
+  EXPECT_EQ(trail[2].action, AuditAction::kDelete);
+  EXPECT_EQ(trail[2].old_value, "125");
+  EXPECT_FALSE(store->GetValue(Write("").key).has_value());
+}
+
+TEST_F(SqliteStoreTest, ValuesRoundTripThroughAReopenedFile) {
+  {
+    auto store = Store::Open(path_);
+    store->ApplyMetadata(SmallSnapshot());
+    DataValueWrite w = Write("1250");
+    w.comment = "ước tính";
+    store->PutValues({w}, "clerk");
+  }
+  auto store = Store::Open(path_);
+  auto value = store->GetValue(Write("").key);
+  ASSERT_TRUE(value.has_value());
+  EXPECT_EQ(value->value, "1250");
+  EXPECT_EQ(value->comment, "ước tính");
+  EXPECT_EQ(value->stored_by, "clerk");
+  ValueQuery query;
+  query.from = Date(2025, 7, 1);
+  query.to = Date(2025, 12, 31);
+  EXPECT_EQ(store->QueryValues(query).size(), 1u);
+  query.from = Date(2025, 8, 1);
+  EXPECT_TRUE(store->QueryValues(query).empty());
+}
+
+TEST_F(SqliteStoreTest, ABatchWithOneUnknownReferenceWritesNothing) {
+  auto store = Store::Open(path_);
+  store->ApplyMetadata(SmallSnapshot());
+  DataValueWrite bad = Write("7");
+  bad.key.org_unit_uid = "NoSuchUnit1";
+  EXPECT_THROW(store->PutValues({Write("5"), bad}, "clerk"), UserError);
+  EXPECT_FALSE(store->GetValue(Write("").key).has_value());
+  EXPECT_TRUE(store->AuditTrail(Write("").key).empty());
+}
+
+TEST_F(SqliteStoreTest, AnUnopenablePathIsAUserError) {
+  EXPECT_THROW(Store::Open((dir_ / "no-such-folder" / "x.db").string()), UserError);
+}
+
+}  // namespace
+}  // namespace solieu
