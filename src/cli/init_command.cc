@@ -16,8 +16,8 @@ void AddInitCommand(CLI::App& app) {
     std::optional<ConfigFolder> folder;
     if (!config_dir.empty()) folder = LoadConfigFolder(config_dir);
     auto store = OpenStore();
-    std::cout << "Kho dữ liệu / store: " << Globals().store << " (schema "
-              << store->SchemaVersion() << ")\n";
+    std::cout << "Kho dữ liệu / store: " << Globals().store << " (schema " << store->SchemaVersion()
+              << ")\n";
     if (!folder) return;
     MetadataChanges changes = store->ApplyMetadata(folder->metadata);
     WriteCounts values = store->PutValues(folder->values, "config");

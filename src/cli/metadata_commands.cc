@@ -22,16 +22,18 @@ Listing ListKind(const MetadataSnapshot& m, const std::string& kind) {
   for (const auto& d : m.data_elements) element_code[d.uid] = d.code;
   Listing out;
   if (kind == "data-elements") {
-    out.columns = {"code", "uid", "name_vi", "name_en", "value_type", "aggregation_type",
+    out.columns = {"code",           "uid",        "name_vi",
+                   "name_en",        "value_type", "aggregation_type",
                    "category_combo", "unit_vi"};
     for (const auto& d : m.data_elements) {
-      out.rows.push_back({d.code, d.uid, d.name_vi, d.name_en, std::string(ValueTypeName(d.value_type)),
+      out.rows.push_back({d.code, d.uid, d.name_vi, d.name_en,
+                          std::string(ValueTypeName(d.value_type)),
                           std::string(AggregationTypeName(d.aggregation_type)),
                           combo_code[d.category_combo_uid], d.unit_vi});
     }
   } else if (kind == "indicators") {
-    out.columns = {"code", "uid", "name_vi", "name_en", "numerator", "denominator", "factor",
-                   "unit_vi", "decimals", "direction"};
+    out.columns = {"code",        "uid",    "name_vi", "name_en",  "numerator",
+                   "denominator", "factor", "unit_vi", "decimals", "direction"};
     for (const auto& i : m.indicators) {
       out.rows.push_back({i.code, i.uid, i.name_vi, i.name_en, i.numerator, i.denominator,
                           FormatNumber(i.factor), i.unit_vi, std::to_string(i.decimals),
@@ -47,7 +49,8 @@ Listing ListKind(const MetadataSnapshot& m, const std::string& kind) {
   } else if (kind == "category-combos") {
     out.columns = {"code", "uid", "name_vi", "name_en", "categories"};
     for (const auto& c : m.category_combos) {
-      out.rows.push_back({c.code, c.uid, c.name_vi, c.name_en, std::to_string(c.category_uids.size())});
+      out.rows.push_back(
+          {c.code, c.uid, c.name_vi, c.name_en, std::to_string(c.category_uids.size())});
     }
   } else if (kind == "option-combos") {
     out.columns = {"category_combo", "code", "uid", "name_vi", "name_en"};
@@ -57,7 +60,8 @@ Listing ListKind(const MetadataSnapshot& m, const std::string& kind) {
   } else if (kind == "org-unit-groups") {
     out.columns = {"code", "uid", "name_vi", "name_en", "members"};
     for (const auto& g : m.org_unit_groups) {
-      out.rows.push_back({g.code, g.uid, g.name_vi, g.name_en, std::to_string(g.member_uids.size())});
+      out.rows.push_back(
+          {g.code, g.uid, g.name_vi, g.name_en, std::to_string(g.member_uids.size())});
     }
   } else if (kind == "constants") {
     out.columns = {"code", "uid", "name_vi", "name_en", "value"};
@@ -65,7 +69,8 @@ Listing ListKind(const MetadataSnapshot& m, const std::string& kind) {
       out.rows.push_back({c.code, c.uid, c.name_vi, c.name_en, FormatNumber(c.value)});
     }
   } else if (kind == "diseases") {
-    out.columns = {"report_order", "code", "name_vi", "name_en", "icd10", "data_element", "priority"};
+    out.columns = {"report_order", "code",         "name_vi", "name_en",
+                   "icd10",        "data_element", "priority"};
     for (const auto& d : m.diseases) {
       out.rows.push_back({std::to_string(d.report_order), d.code, d.name_vi, d.name_en, d.icd10,
                           element_code[d.data_element_uid], d.priority ? "true" : "false"});
@@ -111,8 +116,8 @@ void AddMetadataCommands(CLI::App& app) {
     size_t code_column = all.columns[0] == "code" ? 0 : 1;
     Listing one{{"field", "value"}, {}};
     for (const auto& row : all.rows) {
-      bool match = row[code_column] == code ||
-                   std::find(row.begin(), row.end(), code) - row.begin() == 1;
+      bool match =
+          row[code_column] == code || std::find(row.begin(), row.end(), code) - row.begin() == 1;
       if (!match) continue;
       for (size_t i = 0; i < row.size(); ++i) one.rows.push_back({all.columns[i], row[i]});
       Print(one, show_format, std::cout);

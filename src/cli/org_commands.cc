@@ -71,7 +71,8 @@ void AddOrgCommands(CLI::App& app) {
   static std::string show_as_of;
   static Format show_format = Format::kTable;
   show->add_option("code", code, "The unit's code")->required();
-  show->add_option("--as-of", show_as_of, "YYYY-MM-DD: which unit holds a reused code (default: the latest)");
+  show->add_option("--as-of", show_as_of,
+                   "YYYY-MM-DD: which unit holds a reused code (default: the latest)");
   AddFormatOption(show, &show_format);
   show->callback([] {
     auto store = OpenStore();

@@ -19,8 +19,10 @@ struct KeyOptions {
 
 void AddKeyOptions(CLI::App* command, KeyOptions* key) {
   command->add_option("--de", key->data_element, "Data element code")->required();
-  command->add_option("--pe", key->period, "Period id: 202101, 2021Q1, 2021, 2021W5 ...")->required();
-  command->add_option("--ou", key->org_unit, "Org unit code (as of the period's start)")->required();
+  command->add_option("--pe", key->period, "Period id: 202101, 2021Q1, 2021, 2021W5 ...")
+      ->required();
+  command->add_option("--ou", key->org_unit, "Org unit code (as of the period's start)")
+      ->required();
   command->add_option("--coc", key->option_combo, "Category option combo code (default: default)");
 }
 
@@ -40,12 +42,11 @@ ResolvedKey Resolve(const MetadataSnapshot& m, const OrgHierarchy& hierarchy,
   const DataElement& element = FindDataElement(m, options.data_element);
   const OrgUnit* unit = hierarchy.FindByCode(options.org_unit, period->start());
   if (unit == nullptr) {
-    throw UserError("cli.unknown_org_unit",
-                    "không có đơn vị mã '" + options.org_unit + "' vào ngày " +
-                        period->start().ToString(),
-                    "no org unit with code '" + options.org_unit + "' on " +
-                        period->start().ToString(),
-                    "--ou");
+    throw UserError(
+        "cli.unknown_org_unit",
+        "không có đơn vị mã '" + options.org_unit + "' vào ngày " + period->start().ToString(),
+        "no org unit with code '" + options.org_unit + "' on " + period->start().ToString(),
+        "--ou");
   }
   const CategoryOptionCombo& coc = FindOptionCombo(m, element, options.option_combo);
   return {{element.uid, period->Id(), unit->uid, coc.uid, DefaultCategoryOptionComboUid()},
@@ -81,9 +82,9 @@ void AddValueCommands(CLI::App& app) {
     if (!checked) throw UserError("cli.invalid_value", problem.vi, problem.en, "--value");
     DataValueWrite write{k.key, k.period.start(), k.period.end(), *checked, put_comment};
     WriteCounts counts = store->PutValues({write}, CurrentUser());
-    std::cout << (counts.created ? "đã tạo / created"
-                                 : counts.updated ? "đã cập nhật / updated"
-                                                  : "không đổi / unchanged")
+    std::cout << (counts.created   ? "đã tạo / created"
+                  : counts.updated ? "đã cập nhật / updated"
+                                   : "không đổi / unchanged")
               << "\n";
   });
 
@@ -99,7 +100,8 @@ void AddValueCommands(CLI::App& app) {
     ResolvedKey k = Resolve(m, hierarchy, get_key);
     auto stored = store->GetValue(k.key);
     if (!stored) {
-      throw UserError("cli.no_value", "chưa có giá trị cho khóa này", "no value stored for this key");
+      throw UserError("cli.no_value", "chưa có giá trị cho khóa này",
+                      "no value stored for this key");
     }
     Listing listing{{"data_element", "period", "org_unit", "category_option_combo", "value",
                      "comment", "stored_by", "last_updated"},

@@ -75,7 +75,8 @@ void ReadNamed(const CsvTable& t, std::string_view kind, NamedObject* o,
   }
   o->name_vi = ToNfc(t.Get("name_vi"));
   o->name_en = t.Get("name_en");
-  if (o->name_vi.empty()) Bad(t, "name_vi", "thiếu tên tiếng Việt", "the Vietnamese name is missing");
+  if (o->name_vi.empty())
+    Bad(t, "name_vi", "thiếu tên tiếng Việt", "the Vietnamese name is missing");
   if (o->name_en.empty()) Bad(t, "name_en", "thiếu tên tiếng Anh", "the English name is missing");
   o->uid = t.Get("uid");
   if (o->uid.empty()) {
@@ -224,7 +225,8 @@ class FolderReader {
 
 const OrgUnit& FolderReader::UnitAt(const CsvTable& t, std::string_view column,
                                     const std::string& code, std::optional<Date> day) const {
-  const OrgUnit* unit = day ? hierarchy_->FindByCode(code, *day) : hierarchy_->FindLatestByCode(code);
+  const OrgUnit* unit =
+      day ? hierarchy_->FindByCode(code, *day) : hierarchy_->FindLatestByCode(code);
   if (unit == nullptr) {
     std::string when = day ? " vào ngày " + day->ToString() : "";
     std::string when_en = day ? " on " + day->ToString() : "";
@@ -256,14 +258,18 @@ void FolderReader::ReadOrgUnits() {
       u.name_en = named.name_en;
       auto level = ParseOrgLevel(t.Get("level"));
       if (!level) {
-        Bad(t, "level", "cấp '" + t.Get("level") + "' không hợp lệ (province, district, commune, facility)",
+        Bad(t, "level",
+            "cấp '" + t.Get("level") + "' không hợp lệ (province, district, commune, facility)",
             "invalid level '" + t.Get("level") + "' (province, district, commune, facility)");
       }
       u.level = *level;
       u.facility_type = t.Get("facility_type");
-      static const std::set<std::string> kFacilityTypes = {
-          "hospital", "ttyt",   "pkdkkv",         "tyt",           "diem_tram", "cdc",
-          "specialty_center", "department", "school", "private_clinic", "pharmacy"};
+      static const std::set<std::string> kFacilityTypes = {"hospital",         "ttyt",
+                                                           "pkdkkv",           "tyt",
+                                                           "diem_tram",        "cdc",
+                                                           "specialty_center", "department",
+                                                           "school",           "private_clinic",
+                                                           "pharmacy"};
       if (u.level == OrgLevel::kFacility && !kFacilityTypes.count(u.facility_type)) {
         Bad(t, "facility_type", "loại cơ sở '" + u.facility_type + "' không hợp lệ",
             "invalid facility type '" + u.facility_type + "'");
@@ -309,7 +315,8 @@ void FolderReader::ReadOrgUnits() {
           break;
         }
       }
-      if (!cut) out_.metadata.parent_links.push_back({child.uid, parent.uid, {as_of, child.validity.to}});
+      if (!cut)
+        out_.metadata.parent_links.push_back({child.uid, parent.uid, {as_of, child.validity.to}});
       // A link may now be empty (a change on the unit's first day): drop it.
       std::erase_if(out_.metadata.parent_links, [](const ParentLink& l) {
         return l.validity.from && l.validity.to && !(*l.validity.from < *l.validity.to);
@@ -344,8 +351,8 @@ void FolderReader::ReadOrgUnits() {
     }
   }
   try {
-    hierarchy_ = std::make_unique<OrgHierarchy>(
-        out_.metadata.org_units, out_.metadata.parent_links, out_.metadata.org_events);
+    hierarchy_ = std::make_unique<OrgHierarchy>(out_.metadata.org_units, out_.metadata.parent_links,
+                                                out_.metadata.org_events);
   } catch (const UserError& e) {
     throw UserError(e.code(), e.message_vi(), e.message_en(),
                     Path("org_units.csv") + " (" + e.where() + ")");
@@ -392,7 +399,8 @@ void FolderReader::ReadCategories() {
     while (t.Next()) {
       CategoryOption o;
       ReadNamed(t, "categoryOption", &o);
-      if (o.code == "default") Bad(t, "code", "mã 'default' đã dành sẵn", "the code 'default' is reserved");
+      if (o.code == "default")
+        Bad(t, "code", "mã 'default' đã dành sẵn", "the code 'default' is reserved");
       options_.Add(t, o);
       out_.metadata.category_options.push_back(std::move(o));
     }
@@ -405,7 +413,9 @@ void FolderReader::ReadCategories() {
       for (const std::string& code : SplitList(t.Get("options"))) {
         c.option_uids.push_back(options_.Uid(t, "options", code));
       }
-      if (c.option_uids.empty()) Bad(t, "options", "nhóm phân tổ cần ít nhất một phương án", "a category needs at least one option");
+      if (c.option_uids.empty())
+        Bad(t, "options", "nhóm phân tổ cần ít nhất một phương án",
+            "a category needs at least one option");
       categories_.Add(t, c);
       out_.metadata.categories.push_back(std::move(c));
     }
@@ -417,11 +427,14 @@ void FolderReader::ReadCategories() {
     while (t.Next()) {
       CategoryCombo combo;
       ReadNamed(t, "categoryCombo", &combo);
-      if (combo.code == "default") Bad(t, "code", "mã 'default' đã dành sẵn", "the code 'default' is reserved");
+      if (combo.code == "default")
+        Bad(t, "code", "mã 'default' đã dành sẵn", "the code 'default' is reserved");
       for (const std::string& code : SplitList(t.Get("categories"))) {
         combo.category_uids.push_back(categories_.Uid(t, "categories", code));
       }
-      if (combo.category_uids.empty()) Bad(t, "categories", "tổ hợp cần ít nhất một nhóm phân tổ", "a combo needs at least one category");
+      if (combo.category_uids.empty())
+        Bad(t, "categories", "tổ hợp cần ít nhất một nhóm phân tổ",
+            "a combo needs at least one category");
       combos_.Add(t, combo);
       // The option combos are the cartesian product of the categories' options, in order.
       std::vector<std::vector<const CategoryOption*>> product = {{}};
@@ -650,7 +663,8 @@ std::vector<std::string> FolderReader::ResolveSelectors(const CsvTable& t,
 
 void FolderReader::ReadOrgUnitGroups() {
   if (!Exists("org_unit_groups.csv")) return;
-  CsvTable t(Path("org_unit_groups.csv"), Required({"members"}), Columns({"members", "description"}));
+  CsvTable t(Path("org_unit_groups.csv"), Required({"members"}),
+             Columns({"members", "description"}));
   while (t.Next()) {
     OrgUnitGroup g;
     ReadNamed(t, "organisationUnitGroup", &g);
@@ -747,13 +761,13 @@ void FolderReader::ReadDataValues() {
     w.key.category_option_combo_uid = it->second;
     w.key.attribute_option_combo_uid = DefaultCategoryOptionComboUid();
     ValueProblem problem;
-    auto value = CheckValue(value_type_by_element_uid_[w.key.data_element_uid], t.Get("value"),
-                            &problem);
+    auto value =
+        CheckValue(value_type_by_element_uid_[w.key.data_element_uid], t.Get("value"), &problem);
     if (!value) Bad(t, "value", problem.vi, problem.en, "config.invalid_value");
     w.value = *value;
     w.comment = ToNfc(t.Get("comment"));
-    std::string key = w.key.data_element_uid + "|" + w.key.period + "|" + w.key.org_unit_uid +
-                      "|" + w.key.category_option_combo_uid;
+    std::string key = w.key.data_element_uid + "|" + w.key.period + "|" + w.key.org_unit_uid + "|" +
+                      w.key.category_option_combo_uid;
     if (!seen.insert(key).second) {
       Bad(t, "value", "giá trị bị lặp cho cùng phần tử, kỳ, đơn vị",
           "duplicate value for the same element, period and unit");

@@ -58,8 +58,8 @@ bool CsvReader::Next(std::vector<std::string>* fields) {
     if (c == 0xEF && in_.peek() == 0xBB) {
       in_.get();
       if (in_.get() != 0xBF) {
-        throw UserError("csv.bad_bom", "dấu BOM UTF-8 không hợp lệ", "malformed UTF-8 byte-order mark",
-                        source_name_ + ":1");
+        throw UserError("csv.bad_bom", "dấu BOM UTF-8 không hợp lệ",
+                        "malformed UTF-8 byte-order mark", source_name_ + ":1");
       }
       c = in_.get();
       if (c == EOF) return false;
@@ -171,8 +171,8 @@ CsvTable::CsvTable(const std::string& path, const std::vector<std::string>& requ
 
 bool CsvTable::Next() {
   while (reader_.Next(&row_)) {
-    bool all_empty = std::all_of(row_.begin(), row_.end(),
-                                 [](const std::string& f) { return Trim(f).empty(); });
+    bool all_empty =
+        std::all_of(row_.begin(), row_.end(), [](const std::string& f) { return Trim(f).empty(); });
     if (all_empty) continue;
     if (row_.size() != header_.size()) {
       throw UserError("csv.wrong_field_count",
@@ -194,7 +194,9 @@ int CsvTable::Index(std::string_view column) const {
   return -1;
 }
 
-bool CsvTable::Has(std::string_view column) const { return Index(column) >= 0; }
+bool CsvTable::Has(std::string_view column) const {
+  return Index(column) >= 0;
+}
 
 std::string CsvTable::Get(std::string_view column) const {
   int i = Index(column);

@@ -10,7 +10,9 @@ using std::chrono::days;
 using std::chrono::sys_days;
 using std::chrono::year_month_day;
 
-year_month_day Ymd(int days_since_epoch) { return year_month_day{sys_days{days{days_since_epoch}}}; }
+year_month_day Ymd(int days_since_epoch) {
+  return year_month_day{sys_days{days{days_since_epoch}}};
+}
 
 bool ParseDigits(std::string_view text, int* out) {
   int value = 0;
@@ -24,7 +26,9 @@ bool ParseDigits(std::string_view text, int* out) {
 
 }  // namespace
 
-bool IsLeapYear(int year) { return std::chrono::year{year}.is_leap(); }
+bool IsLeapYear(int year) {
+  return std::chrono::year{year}.is_leap();
+}
 
 int DaysInMonth(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -56,11 +60,19 @@ std::optional<Date> Date::Parse(std::string_view text) {
   return FromYmdChecked(y, m, d);
 }
 
-Date Date::FromDays(int days_since_epoch) { return Date(days_since_epoch); }
+Date Date::FromDays(int days_since_epoch) {
+  return Date(days_since_epoch);
+}
 
-int Date::year() const { return static_cast<int>(Ymd(days_).year()); }
-int Date::month() const { return static_cast<int>(static_cast<unsigned>(Ymd(days_).month())); }
-int Date::day() const { return static_cast<int>(static_cast<unsigned>(Ymd(days_).day())); }
+int Date::year() const {
+  return static_cast<int>(Ymd(days_).year());
+}
+int Date::month() const {
+  return static_cast<int>(static_cast<unsigned>(Ymd(days_).month()));
+}
+int Date::day() const {
+  return static_cast<int>(static_cast<unsigned>(Ymd(days_).day()));
+}
 
 int Date::day_of_week() const {
   std::chrono::weekday wd{sys_days{days{days_}}};

@@ -22,9 +22,9 @@ class Date {
   static Date FromDays(int days_since_epoch);
 
   int year() const;
-  int month() const;           // 1..12
-  int day() const;             // 1..31
-  int day_of_week() const;     // ISO: Monday = 1 .. Sunday = 7
+  int month() const;        // 1..12
+  int day() const;          // 1..31
+  int day_of_week() const;  // ISO: Monday = 1 .. Sunday = 7
   // ISO 8601 week date: weeks run Monday..Sunday and belong to the year that holds their Thursday,
   // so 2021-01-03 is in week 53 of 2020 and 2024-12-30 in week 1 of 2025.
   int iso_week_year() const;
@@ -32,7 +32,8 @@ class Date {
   int days_since_epoch() const { return days_; }
 
   Date AddDays(int n) const { return FromDays(days_ + n); }
-  // Keeps the day of month where possible, clamping to the month's end (Mar 31 - 1 month = Feb 28/29).
+  // Keeps the day of month where possible, clamping to the month's end (Mar 31 - 1 month = Feb
+  // 28/29).
   Date AddMonths(int n) const;
   Date AddYears(int n) const { return AddMonths(12 * n); }
 

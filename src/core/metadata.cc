@@ -19,8 +19,7 @@ bool ParseByName(const std::array<std::pair<Enum, std::string_view>, N>& table,
 }
 
 template <typename Enum, size_t N>
-std::string_view NameOf(const std::array<std::pair<Enum, std::string_view>, N>& table,
-                        Enum value) {
+std::string_view NameOf(const std::array<std::pair<Enum, std::string_view>, N>& table, Enum value) {
   for (const auto& [v, text] : table) {
     if (v == value) return text;
   }
@@ -52,7 +51,9 @@ constexpr std::array<std::pair<Direction, std::string_view>, 3> kDirections{{
 
 }  // namespace
 
-std::string_view ValueTypeName(ValueType type) { return NameOf(kValueTypes, type); }
+std::string_view ValueTypeName(ValueType type) {
+  return NameOf(kValueTypes, type);
+}
 bool ParseValueType(std::string_view name, ValueType* out) {
   return ParseByName(kValueTypes, name, out);
 }
@@ -62,13 +63,19 @@ std::string_view AggregationTypeName(AggregationType type) {
 bool ParseAggregationType(std::string_view name, AggregationType* out) {
   return ParseByName(kAggregationTypes, name, out);
 }
-std::string_view DirectionName(Direction direction) { return NameOf(kDirections, direction); }
+std::string_view DirectionName(Direction direction) {
+  return NameOf(kDirections, direction);
+}
 bool ParseDirection(std::string_view name, Direction* out) {
   return ParseByName(kDirections, name, out);
 }
 
 // DHIS2's own ids for the default combo and option combo, so files exchanged with DHIS2 match.
-std::string DefaultCategoryComboUid() { return "bjDvmb4bfuf"; }
-std::string DefaultCategoryOptionComboUid() { return "HllvX50cXC0"; }
+std::string DefaultCategoryComboUid() {
+  return "bjDvmb4bfuf";
+}
+std::string DefaultCategoryOptionComboUid() {
+  return "HllvX50cXC0";
+}
 
 }  // namespace solieu

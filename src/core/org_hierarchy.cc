@@ -8,9 +8,13 @@
 namespace solieu {
 namespace {
 
-std::string Describe(const OrgUnit& unit) { return unit.code + " " + unit.name_vi; }
+std::string Describe(const OrgUnit& unit) {
+  return unit.code + " " + unit.name_vi;
+}
 
-std::string DateOrOpen(const std::optional<Date>& day) { return day ? day->ToString() : "…"; }
+std::string DateOrOpen(const std::optional<Date>& day) {
+  return day ? day->ToString() : "…";
+}
 
 }  // namespace
 
@@ -45,9 +49,8 @@ OrgHierarchy::OrgHierarchy(std::vector<OrgUnit> units, std::vector<ParentLink> l
     }
   }
   for (auto& list : parents_) {
-    std::sort(list.begin(), list.end(), [](const Link& a, const Link& b) {
-      return a.validity.from < b.validity.from;
-    });
+    std::sort(list.begin(), list.end(),
+              [](const Link& a, const Link& b) { return a.validity.from < b.validity.from; });
   }
   for (auto& list : children_) std::sort(list.begin(), list.end());  // units_ is in code order
   Validate();
@@ -65,12 +68,13 @@ void OrgHierarchy::Validate() const {
         const OrgUnit& x = units_[static_cast<size_t>(indexes[a])];
         const OrgUnit& y = units_[static_cast<size_t>(indexes[b])];
         if (x.validity.Overlaps(y.validity)) {
-          throw UserError("org.code_overlap",
-                          "mã '" + code + "' được dùng cho hai đơn vị cùng thời gian: " + x.name_vi +
-                              " và " + y.name_vi,
-                          "code '" + code + "' is held by two units at the same time: " +
-                              x.name_en + " and " + y.name_en,
-                          code);
+          throw UserError(
+              "org.code_overlap",
+              "mã '" + code + "' được dùng cho hai đơn vị cùng thời gian: " + x.name_vi + " và " +
+                  y.name_vi,
+              "code '" + code + "' is held by two units at the same time: " + x.name_en + " and " +
+                  y.name_en,
+              code);
         }
       }
     }
@@ -121,7 +125,8 @@ void OrgHierarchy::Validate() const {
     const OrgUnit* old_unit = FindByUid(event.old_uid);
     const OrgUnit* new_unit = FindByUid(event.new_uid);
     if (old_unit == nullptr || new_unit == nullptr) {
-      throw UserError("org.event_unknown_unit", "sự kiện sáp nhập/chia tách nêu đơn vị không tồn tại",
+      throw UserError("org.event_unknown_unit",
+                      "sự kiện sáp nhập/chia tách nêu đơn vị không tồn tại",
                       "a merge/split event names a unit that does not exist",
                       event.old_uid + " -> " + event.new_uid);
     }

@@ -57,8 +57,8 @@ class OrgHierarchy {
     int parent;
     Validity validity;
   };
-  std::vector<std::vector<Link>> parents_;     // per unit, by date
-  std::vector<std::vector<int>> children_;     // per unit, every child it ever had, code order
+  std::vector<std::vector<Link>> parents_;  // per unit, by date
+  std::vector<std::vector<int>> children_;  // per unit, every child it ever had, code order
   std::vector<OrgEvent> events_;
 };
 

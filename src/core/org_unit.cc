@@ -17,8 +17,8 @@ std::string_view OrgLevelName(OrgLevel level) {
 }
 
 std::optional<OrgLevel> ParseOrgLevel(std::string_view name) {
-  for (OrgLevel level : {OrgLevel::kProvince, OrgLevel::kDistrict, OrgLevel::kCommune,
-                         OrgLevel::kFacility}) {
+  for (OrgLevel level :
+       {OrgLevel::kProvince, OrgLevel::kDistrict, OrgLevel::kCommune, OrgLevel::kFacility}) {
     if (OrgLevelName(level) == name) return level;
   }
   return std::nullopt;

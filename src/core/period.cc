@@ -14,15 +14,15 @@ constexpr int kMaxYear = 9999;
 
 // Days since 1970-01-01 of any proleptic Gregorian day. Unlike Date's constructor it does not
 // assert, so arithmetic can look past the supported range before deciding.
-int DaysFromCivil(int year, int month, int day) {
+constexpr int DaysFromCivil(int year, int month, int day) {
   std::chrono::year_month_day ymd{std::chrono::year{year},
                                   std::chrono::month{static_cast<unsigned>(month)},
                                   std::chrono::day{static_cast<unsigned>(day)}};
   return static_cast<int>(std::chrono::sys_days{ymd}.time_since_epoch().count());
 }
 
-const int kFirstDay = DaysFromCivil(kMinYear, 1, 1);
-const int kLastDay = DaysFromCivil(kMaxYear, 12, 31);
+constexpr int kFirstDay = DaysFromCivil(kMinYear, 1, 1);
+constexpr int kLastDay = DaysFromCivil(kMaxYear, 12, 31);
 
 bool InSupportedRange(int start, int end) {
   return kFirstDay <= start && start <= end && end <= kLastDay;
@@ -34,6 +34,26 @@ int MonthIndex(int year, int month) {
 }
 int FirstDayOfMonthIndex(int index) {
   return DaysFromCivil(index / 12, index % 12 + 1, 1);
+}
+
+// `count` months from the first of (year, month).
+struct MonthSpan {
+  int start;
+  int end;
+};
+MonthSpan Months(int year, int month, int count) {
+  int first = MonthIndex(year, month);
+  return {FirstDayOfMonthIndex(first), FirstDayOfMonthIndex(first + count) - 1};
+}
+
+// A month-aligned span start..end moved by `by` months, keeping its number of months.
+MonthSpan ShiftMonths(int start, int end, int by) {
+  Date first = Date::FromDays(start);
+  Date last = Date::FromDays(end);
+  int first_month = MonthIndex(first.year(), first.month());
+  int count = MonthIndex(last.year(), last.month()) - first_month + 1;
+  return {FirstDayOfMonthIndex(first_month + by),
+          FirstDayOfMonthIndex(first_month + by + count) - 1};
 }
 
 // The ISO week-year is 1..9999 whenever a week is asked for, so January 4 is always representable.
@@ -196,20 +216,6 @@ Period Period::Week(int iso_year, int week) {
   assert(InSupportedRange(monday, monday + 6));
   return Period(PeriodType::kWeek, monday, monday + 6);
 }
-
-namespace {
-
-// `count` months from the first of (year, month).
-struct MonthSpan {
-  int start;
-  int end;
-};
-MonthSpan Months(int year, int month, int count) {
-  int first = MonthIndex(year, month);
-  return {FirstDayOfMonthIndex(first), FirstDayOfMonthIndex(first + count) - 1};
-}
-
-}  // namespace
 
 Period Period::Month(int year, int month) {
   assert(kMinYear <= year && year <= kMaxYear && 1 <= month && month <= 12);
@@ -398,13 +404,12 @@ Period Period::Shifted(int n) const {
       e += 7 * n;
       break;
     default: {
-      Date first = start();
-      Date last = end();
-      int first_month = MonthIndex(first.year(), first.month());
-      int months = MonthIndex(last.year(), last.month()) - first_month + 1;
+      int months =
+          MonthIndex(end().year(), end().month()) - MonthIndex(start().year(), start().month()) + 1;
       int step = type_ == PeriodType::kPeriodToDate ? 12 : months;
-      s = FirstDayOfMonthIndex(first_month + step * n);
-      e = FirstDayOfMonthIndex(first_month + step * n + months) - 1;
+      MonthSpan span = ShiftMonths(start_, end_, step * n);
+      s = span.start;
+      e = span.end;
       break;
     }
   }
@@ -420,17 +425,10 @@ Period Period::SameLastYear() const {
       int previous = year() - 1;
       return Week(previous, std::min(start().iso_week(), IsoWeeksInYear(previous)));
     }
-    case PeriodType::kPeriodToDate:
-      return Shifted(-1);
     default: {
-      Date first = start();
-      Date last = end();
-      int first_month = MonthIndex(first.year(), first.month());
-      int months = MonthIndex(last.year(), last.month()) - first_month + 1;
-      int s = FirstDayOfMonthIndex(first_month - 12);
-      int e = FirstDayOfMonthIndex(first_month - 12 + months) - 1;
-      assert(InSupportedRange(s, e));
-      return Period(type_, s, e);
+      MonthSpan span = ShiftMonths(start_, end_, -12);
+      assert(InSupportedRange(span.start, span.end));
+      return Period(type_, span.start, span.end);
     }
   }
 }

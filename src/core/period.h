@@ -4,10 +4,10 @@
 // Depends on: core/date.
 //
 // Identity is the span. Two periods over the same days are equal, hash alike and print the same id,
-// because they hold the same data: "3 tháng đầu năm 2021" == 2021Q1, and both print "2021Q1". The
-// kind only decides how a period is named (LabelVi, LabelEn) and how it steps (Shifted,
-// SameLastYear). Hence ordering is std::weak_ordering: equivalent periods may carry different
-// names.
+// because they hold the same data: "3 tháng đầu năm 2021" == 2021Q1, and both print "2021Q1" (so a
+// table keyed by Id() or Key() keeps one row per span). The kind only decides how a period is
+// named (LabelVi, LabelEn) and how it steps (Shifted, SameLastYear). Hence ordering is
+// std::weak_ordering: equivalent periods may carry different names.
 //
 // Ids. Parse accepts DHIS2 ids ("2021", "2021Q1", "2021S2", "202101", "2021W5" or "2021W05",
 // "20210315") and the ADX/ISO form "start/duration" (P<n>Y, P<n>M, P<n>W, P<n>D, no leading zeros).
@@ -75,7 +75,8 @@ class Period {
   // and steps as a cumulative period even where its span is a DHIS2 period's (months 1, 3, 6, 12).
   static Period PeriodToDate(int year, int months);
   static Period MultiYear(int first_year, int last_year);  // first_year < last_year
-  // The period of a fixed `type` that holds `day`; for weeks, the ISO week.
+  // The period of a fixed `type` that holds `day`; for weeks, the ISO week. The result must be
+  // supported: no week of 9999-12-27..31.
   static Period Containing(PeriodType type, Date day);
 
   // The period with exactly this span, with the kind Parse would give it; nullopt when no kind
@@ -119,7 +120,7 @@ class Period {
 
   // The periods of a fixed `type` within this one, in order: the months of a quarter, the days of a
   // month, the quarters of a year. Weeks of a month or longer period are those whose Thursday lies
-  // in it, so the weeks of 2020 are 2020W1..2020W53. Empty when `type` is not fixed or is coarser.
+  // in it, so the weeks of 2020 are 2020W1..2020W53. Empty when `type` is not fixed or none fits.
   std::vector<Period> Split(PeriodType type) const;
   // The period of a fixed `type` that contains this one: month -> quarter, day -> week. A week maps
   // to the month, quarter, six-month or year that holds its Thursday. nullopt when none does

@@ -1,6 +1,6 @@
 // core/value_check: whether a text is a valid value of a data element's value type, and its
-// machine form ("1250", "65.7", "true"). Locale-free: display formats ("1.250", "65,7") are the UI's
-// and the reports' business, never the store's. Depends on: core/metadata.
+// machine form ("1250", "65.7", "true"). Locale-free: display formats ("1.250", "65,7") are the
+// UI's and the reports' business, never the store's. Depends on: core/metadata.
 #pragma once
 
 #include <optional>

@@ -8,8 +8,8 @@ namespace solieu::sqlite {
 namespace {
 
 [[noreturn]] void Fail(sqlite3* db, std::string_view what) {
-  throw std::runtime_error("SQLite: " + std::string(sqlite3_errmsg(db)) + " in: " +
-                           std::string(what.substr(0, 200)));
+  throw std::runtime_error("SQLite: " + std::string(sqlite3_errmsg(db)) +
+                           " in: " + std::string(what.substr(0, 200)));
 }
 
 }  // namespace
@@ -27,7 +27,9 @@ Connection::Connection(const std::string& path) {
   sqlite3_extended_result_codes(db_, 1);
 }
 
-Connection::~Connection() { sqlite3_close_v2(db_); }
+Connection::~Connection() {
+  sqlite3_close_v2(db_);
+}
 
 void Connection::Execute(std::string_view sql) {
   char* message = nullptr;
@@ -39,7 +41,9 @@ void Connection::Execute(std::string_view sql) {
   }
 }
 
-Statement Connection::Prepare(std::string_view sql) { return Statement(db_, sql); }
+Statement Connection::Prepare(std::string_view sql) {
+  return Statement(db_, sql);
+}
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db), sql_(sql) {
   if (sqlite3_prepare_v2(db_, sql_.c_str(), static_cast<int>(sql_.size()), &stmt_, nullptr) !=
@@ -48,7 +52,9 @@ Statement::Statement(sqlite3* db, std::string_view sql) : db_(db), sql_(sql) {
   }
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  sqlite3_finalize(stmt_);
+}
 
 Statement::Statement(Statement&& other) noexcept
     : db_(other.db_), stmt_(other.stmt_), sql_(std::move(other.sql_)) {
@@ -111,8 +117,12 @@ std::optional<std::string> Statement::OptionalText(int column) const {
   return Text(column);
 }
 
-long long Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
-double Statement::Double(int column) const { return sqlite3_column_double(stmt_, column); }
+long long Statement::Int(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
+double Statement::Double(int column) const {
+  return sqlite3_column_double(stmt_, column);
+}
 bool Statement::IsNull(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }

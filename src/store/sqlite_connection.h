@@ -43,8 +43,8 @@ class Statement {
   Statement& BindOptional(int index, const std::optional<std::string>& text);  // nullopt: NULL
   Statement& BindNull(int index);
 
-  bool Step();  // true while a row is available
-  void Run();   // steps to completion
+  bool Step();   // true while a row is available
+  void Run();    // steps to completion
   void Reset();  // ready to bind and run again
 
   std::string Text(int column) const;

@@ -63,8 +63,12 @@ AuditAction ParseAction(std::string_view name) {
 // A column value for the generic upsert.
 using Cell = std::variant<std::monostate, std::string, long long, double>;
 
-Cell Text(const std::string& s) { return Cell(s); }
-Cell OptText(const std::optional<std::string>& s) { return s ? Cell(*s) : Cell(); }
+Cell Text(const std::string& s) {
+  return Cell(s);
+}
+Cell OptText(const std::optional<std::string>& s) {
+  return s ? Cell(*s) : Cell();
+}
 
 class SqliteStore final : public Store {
  public:
@@ -260,11 +264,10 @@ MetadataChanges SqliteStore::ApplyMetadata(const MetadataSnapshot& m) {
         .Run();
   }
   for (const OrgUnitGroup& g : m.org_unit_groups) {
-    long long id = Upsert("org_unit_group", g.uid,
-                          {{"code", Text(g.code)},
-                           {"name_vi", Text(g.name_vi)},
-                           {"name_en", Text(g.name_en)}},
-                          &changes);
+    long long id =
+        Upsert("org_unit_group", g.uid,
+               {{"code", Text(g.code)}, {"name_vi", Text(g.name_vi)}, {"name_en", Text(g.name_en)}},
+               &changes);
     db_.Prepare("DELETE FROM org_unit_group_member WHERE group_id = ?").Bind(1, id).Run();
     for (const std::string& member : g.member_uids) {
       db_.Prepare("INSERT INTO org_unit_group_member (group_id, org_unit_id) VALUES (?, ?)")
@@ -298,7 +301,8 @@ MetadataChanges SqliteStore::ApplyMetadata(const MetadataSnapshot& m) {
     db_.Prepare("DELETE FROM category_in_combo WHERE combo_id = ?").Bind(1, id).Run();
     long long order = 0;
     for (const std::string& category : c.category_uids) {
-      db_.Prepare("INSERT INTO category_in_combo (combo_id, category_id, sort_order) VALUES (?, ?, ?)")
+      db_.Prepare(
+             "INSERT INTO category_in_combo (combo_id, category_id, sort_order) VALUES (?, ?, ?)")
           .Bind(1, id)
           .Bind(2, IdOf("category", category))
           .Bind(3, order++)
@@ -426,9 +430,10 @@ MetadataSnapshot SqliteStore::LoadMetadata() {
         "SELECT child_id, parent_id, valid_from, valid_to FROM org_unit_parent ORDER BY child_id, "
         "valid_from");
     while (s.Step()) {
-      m.parent_links.push_back({ou[s.Int(0)], ou[s.Int(1)],
-                                {ParseStoredDate(s.OptionalText(2)),
-                                 ParseStoredDate(s.OptionalText(3))}});
+      m.parent_links.push_back(
+          {ou[s.Int(0)],
+           ou[s.Int(1)],
+           {ParseStoredDate(s.OptionalText(2)), ParseStoredDate(s.OptionalText(3))}});
     }
   }
   {
@@ -445,7 +450,8 @@ MetadataSnapshot SqliteStore::LoadMetadata() {
     }
   }
   {
-    Statement s = db_.Prepare("SELECT uid, code, name_vi, name_en, id FROM org_unit_group ORDER BY code");
+    Statement s =
+        db_.Prepare("SELECT uid, code, name_vi, name_en, id FROM org_unit_group ORDER BY code");
     while (s.Step()) {
       OrgUnitGroup g;
       read_named(s, &g);
@@ -457,7 +463,8 @@ MetadataSnapshot SqliteStore::LoadMetadata() {
     }
   }
   {
-    Statement s = db_.Prepare("SELECT uid, code, name_vi, name_en FROM category_option ORDER BY code");
+    Statement s =
+        db_.Prepare("SELECT uid, code, name_vi, name_en FROM category_option ORDER BY code");
     while (s.Step()) {
       CategoryOption o;
       read_named(s, &o);
@@ -541,7 +548,8 @@ MetadataSnapshot SqliteStore::LoadMetadata() {
     }
   }
   {
-    Statement s = db_.Prepare("SELECT uid, code, name_vi, name_en, value FROM constant ORDER BY code");
+    Statement s =
+        db_.Prepare("SELECT uid, code, name_vi, name_en, value FROM constant ORDER BY code");
     while (s.Step()) {
       Constant c;
       read_named(s, &c);
@@ -630,10 +638,14 @@ WriteCounts SqliteStore::PutValues(const std::vector<DataValueWrite>& writes,
       "coc_id = ? AND aoc_id = ?");
   Statement audit = db_.Prepare(
       "INSERT INTO data_value_audit (data_element_id, period_id, org_unit_id, coc_id, aoc_id, "
-      "action, old_value, new_value, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "action, old_value, new_value, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?)");
   auto bind_key = [](Statement& s, int first, const ResolvedKey& k) {
-    s.Bind(first, k.de).Bind(first + 1, k.pe).Bind(first + 2, k.ou).Bind(first + 3, k.coc).Bind(
-        first + 4, k.aoc);
+    s.Bind(first, k.de)
+        .Bind(first + 1, k.pe)
+        .Bind(first + 2, k.ou)
+        .Bind(first + 3, k.coc)
+        .Bind(first + 4, k.aoc);
   };
   for (size_t row = 0; row < writes.size(); ++row) {
     const DataValueWrite& w = writes[row];
@@ -644,9 +656,9 @@ WriteCounts SqliteStore::PutValues(const std::vector<DataValueWrite>& writes,
            IdOf("category_option_combo", w.key.category_option_combo_uid),
            IdOf("category_option_combo", w.key.attribute_option_combo_uid)};
     } catch (const UserError& e) {
-      throw UserError(e.code(), e.message_vi(), e.message_en(),
-                      "giá trị thứ " + std::to_string(row + 1) + " / value " +
-                          std::to_string(row + 1));
+      throw UserError(
+          e.code(), e.message_vi(), e.message_en(),
+          "giá trị thứ " + std::to_string(row + 1) + " / value " + std::to_string(row + 1));
     }
     select.Reset();
     bind_key(select, 1, k);

@@ -96,13 +96,15 @@ class CliTest : public ::testing::Test {
 TEST_F(CliTest, InitLoadsDienBienAndTheTreeShowsTheReform) {
   Result init = InitDienBien();
   ASSERT_EQ(init.exit_code, 0) << init.err;
-  Result before = Run({"org", "tree", "--store", store_, "--as-of", "2025-06-30", "--format", "csv"});
+  Result before =
+      Run({"org", "tree", "--store", store_, "--as-of", "2025-06-30", "--format", "csv"});
   ASSERT_EQ(before.exit_code, 0) << before.err;
   auto counts = LevelCounts(before.out);
   EXPECT_EQ(counts["province"], 1);
   EXPECT_EQ(counts["district"], 10);
   EXPECT_EQ(counts["commune"], 129);
-  Result after = Run({"--store", store_, "org", "tree", "--as-of", "2025-07-01", "--format", "csv"});
+  Result after =
+      Run({"--store", store_, "org", "tree", "--as-of", "2025-07-01", "--format", "csv"});
   ASSERT_EQ(after.exit_code, 0) << after.err;
   counts = LevelCounts(after.out);
   EXPECT_EQ(counts["district"], 0);
@@ -119,7 +121,8 @@ TEST_F(CliTest, ReRunningInitChangesNothing) {
 
 TEST_F(CliTest, ABrokenConfigurationIsRefusedAndTheStoreIsUnchanged) {
   ASSERT_EQ(InitDienBien().exit_code, 0);
-  Result tree_before = Run({"org", "tree", "--store", store_, "--format", "csv", "--as-of", "2025-07-01"});
+  Result tree_before =
+      Run({"org", "tree", "--store", store_, "--format", "csv", "--as-of", "2025-07-01"});
   fs::path broken = dir_ / "broken";
   fs::copy(std::string(SOLIEU_SOURCE_DIR) + "/config/dien-bien", broken);
   std::ofstream(broken / "org_units.csv", std::ios::app)
@@ -127,7 +130,8 @@ TEST_F(CliTest, ABrokenConfigurationIsRefusedAndTheStoreIsUnchanged) {
   Result refused = Run({"init", "--store", store_, "--config", broken.string()});
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_NE(refused.err.find("org_units.csv:"), std::string::npos) << refused.err;
-  Result tree_after = Run({"org", "tree", "--store", store_, "--format", "csv", "--as-of", "2025-07-01"});
+  Result tree_after =
+      Run({"org", "tree", "--store", store_, "--format", "csv", "--as-of", "2025-07-01"});
   EXPECT_EQ(tree_before.out, tree_after.out);
 }
 
@@ -146,7 +150,8 @@ TEST_F(CliTest, PutGetAndAuditAValue) {
     }
   }
   ASSERT_FALSE(code.empty()) << "no integer data element without disaggregation";
-  std::vector<std::string> key = {"--store", store_, "--de", code, "--pe", "202403", "--ou", "03325"};
+  std::vector<std::string> key = {"--store", store_,   "--de", code,
+                                  "--pe",    "202403", "--ou", "03325"};
   auto with = [&](std::vector<std::string> head, std::vector<std::string> tail = {}) {
     head.insert(head.end(), key.begin(), key.end());
     head.insert(head.end(), tail.begin(), tail.end());

@@ -32,7 +32,9 @@ class ConfigErrorsTest : public ::testing::Test {
           "date,kind,old_code,new_code,share\n"
           "2025-07-01,merge,03325,03325,\n"
           "2025-07-01,merge,03326,03325,\n");
-    Write("category_options.csv", "code,name_vi,name_en\nDTTS,DTTS,Ethnic minority\nKDTTS,Không DTTS,Not ethnic minority\n");
+    Write(
+        "category_options.csv",
+        "code,name_vi,name_en\nDTTS,DTTS,Ethnic minority\nKDTTS,Không DTTS,Not ethnic minority\n");
     Write("categories.csv", "code,name_vi,name_en,options\ndtts,Dân tộc,Ethnicity,DTTS;KDTTS\n");
     Write("category_combos.csv", "code,name_vi,name_en,categories\ndtts,Dân tộc,Ethnicity,dtts\n");
     Write("data_elements.csv",

@@ -131,9 +131,10 @@ TEST_F(DienBienConfigTest, EveryFigureOfTheSeedTablesHasAnObjectWithItsUnit) {
       out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     }
     // Case-fold the Vietnamese capitals the units use.
-    for (auto [upper, lower] : {std::pair<std::string, std::string>{"Đ", "đ"}, {"Ư", "ư"},
-                                {"Ơ", "ơ"}}) {
-      for (size_t pos; (pos = out.find(upper)) != std::string::npos;) out.replace(pos, upper.size(), lower);
+    for (auto [upper, lower] :
+         {std::pair<std::string, std::string>{"Đ", "đ"}, {"Ư", "ư"}, {"Ơ", "ơ"}}) {
+      for (size_t pos; (pos = out.find(upper)) != std::string::npos;)
+        out.replace(pos, upper.size(), lower);
     }
     return out;
   };
@@ -163,8 +164,9 @@ TEST_F(DienBienConfigTest, EveryFigureOfTheSeedTablesHasAnObjectWithItsUnit) {
       if (!table.Has("unit_vi") || seed_unit.empty() || code.empty()) continue;
       if (note.rfind("unit:", 0) == 0) continue;  // a documented difference
       EXPECT_EQ(normalise(unit_by_code[code]), normalise(seed_unit))
-          << source << " row " << row << " (" << table.Get(table.Has("indicator_vi") ? "indicator_vi" : "measure_vi")
-          << ") -> " << code;
+          << source << " row " << row << " ("
+          << table.Get(table.Has("indicator_vi") ? "indicator_vi" : "measure_vi") << ") -> "
+          << code;
     }
     mapped_rows[source] = row;
   }

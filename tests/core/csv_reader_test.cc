@@ -9,7 +9,8 @@
 namespace solieu {
 namespace {
 
-std::vector<std::vector<std::string>> ReadAll(const std::string& text, std::vector<int>* lines = nullptr) {
+std::vector<std::vector<std::string>> ReadAll(const std::string& text,
+                                              std::vector<int>* lines = nullptr) {
   std::istringstream in(text);
   CsvReader reader(in, "test.csv");
   std::vector<std::vector<std::string>> out;
@@ -33,7 +34,9 @@ TEST(CsvReaderTest, QuotedFieldsWithCommasQuotesAndNewlinesKeepLineNumbers) {
 }
 
 TEST(CsvReaderTest, SkipsUtf8ByteOrderMarkAndKeepsVietnamese) {
-  auto rows = ReadAll("\xEF\xBB\xBF" "code,name\n03325,Xã Mường Phăng\n");
+  auto rows = ReadAll(
+      "\xEF\xBB\xBF"
+      "code,name\n03325,Xã Mường Phăng\n");
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0][0], "code");
   EXPECT_EQ(rows[1][1], "Xã Mường Phăng");

@@ -26,21 +26,20 @@ OrgUnit Unit(std::string uid, std::string code, OrgLevel level, std::optional<Da
 class OrgHierarchyTest : public ::testing::Test {
  protected:
   OrgHierarchyTest()
-      : hierarchy_(
-            {Unit("P", "11", OrgLevel::kProvince, std::nullopt, std::nullopt),
-             Unit("D", "094", OrgLevel::kDistrict, std::nullopt, kReform),
-             Unit("A", "03325", OrgLevel::kCommune, std::nullopt, kReform),
-             Unit("B", "03326", OrgLevel::kCommune, std::nullopt, kReform),
-             Unit("N", "03325", OrgLevel::kCommune, kReform, std::nullopt),
-             Unit("T", "TTYT094", OrgLevel::kFacility, std::nullopt, std::nullopt)},
-            {{"D", "P", {std::nullopt, kReform}},
-             {"A", "D", {std::nullopt, kReform}},
-             {"B", "D", {std::nullopt, kReform}},
-             {"N", "P", {kReform, std::nullopt}},
-             {"T", "D", {std::nullopt, kReform}},
-             {"T", "P", {kReform, std::nullopt}}},
-            {{kReform, OrgEventKind::kMerge, "A", "N", 1.0},
-             {kReform, OrgEventKind::kMerge, "B", "N", 1.0}}) {}
+      : hierarchy_({Unit("P", "11", OrgLevel::kProvince, std::nullopt, std::nullopt),
+                    Unit("D", "094", OrgLevel::kDistrict, std::nullopt, kReform),
+                    Unit("A", "03325", OrgLevel::kCommune, std::nullopt, kReform),
+                    Unit("B", "03326", OrgLevel::kCommune, std::nullopt, kReform),
+                    Unit("N", "03325", OrgLevel::kCommune, kReform, std::nullopt),
+                    Unit("T", "TTYT094", OrgLevel::kFacility, std::nullopt, std::nullopt)},
+                   {{"D", "P", {std::nullopt, kReform}},
+                    {"A", "D", {std::nullopt, kReform}},
+                    {"B", "D", {std::nullopt, kReform}},
+                    {"N", "P", {kReform, std::nullopt}},
+                    {"T", "D", {std::nullopt, kReform}},
+                    {"T", "P", {kReform, std::nullopt}}},
+                   {{kReform, OrgEventKind::kMerge, "A", "N", 1.0},
+                    {kReform, OrgEventKind::kMerge, "B", "N", 1.0}}) {}
 
   OrgHierarchy hierarchy_;
 };
@@ -118,13 +117,13 @@ TEST(OrgHierarchyValidationTest, EventMustJoinUnitsAcrossItsDate) {
 }
 
 TEST(OrgHierarchyValidationTest, SplitSharesOverOneAreRejected) {
-  EXPECT_THROW(
-      OrgHierarchy({Unit("A", "1", OrgLevel::kCommune, std::nullopt, kReform),
-                    Unit("X", "2", OrgLevel::kCommune, kReform, std::nullopt),
-                    Unit("Y", "3", OrgLevel::kCommune, kReform, std::nullopt)},
-                   {}, {{kReform, OrgEventKind::kSplit, "A", "X", 0.7},
-                        {kReform, OrgEventKind::kSplit, "A", "Y", 0.6}}),
-      UserError);
+  EXPECT_THROW(OrgHierarchy({Unit("A", "1", OrgLevel::kCommune, std::nullopt, kReform),
+                             Unit("X", "2", OrgLevel::kCommune, kReform, std::nullopt),
+                             Unit("Y", "3", OrgLevel::kCommune, kReform, std::nullopt)},
+                            {},
+                            {{kReform, OrgEventKind::kSplit, "A", "X", 0.7},
+                             {kReform, OrgEventKind::kSplit, "A", "Y", 0.6}}),
+               UserError);
 }
 
 }  // namespace

@@ -182,6 +182,31 @@ TEST(PeriodParseTest, RejectsInvalidIds) {
   }
 }
 
+// Every one-character edit of valid ids either fails to parse or yields a period whose own id
+// parses back to it: Parse never accepts something it cannot print.
+TEST(PeriodParseTest, EditedIdsParseToPrintablePeriodsOrNothing) {
+  const std::string seeds[] = {"2021",           "2021Q1",  "202101",         "2020W53",
+                               "20200229",       "2021S2",  "2021-01-01/P9M", "2021-01-01/P5Y",
+                               "2021-01-04/P1W", "9999W51", "0001W1"};
+  const std::string alphabet = "0123456789QSWPMYD/-x ";
+  int accepted = 0;
+  for (const std::string& seed : seeds) {
+    for (size_t i = 0; i <= seed.size(); ++i) {
+      for (char c : alphabet) {
+        for (const std::string& edited :
+             {seed.substr(0, i) + c + seed.substr(i),
+              seed.substr(0, i) + c + seed.substr(std::min(i + 1, seed.size()))}) {
+          std::optional<Period> p = Period::Parse(edited);
+          if (!p) continue;
+          ++accepted;
+          EXPECT_EQ(Period::Parse(p->Id()), p) << edited << " -> " << p->Id();
+        }
+      }
+    }
+  }
+  EXPECT_GT(accepted, 100);  // the edits do reach the accepting paths
+}
+
 // Printing and round trips -------------------------------------------------------------------
 
 TEST(PeriodIdTest, PrintsCanonicalIds) {
