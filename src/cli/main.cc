@@ -5,9 +5,7 @@
 
 #include "cli/cli_common.h"
 #include "cli/commands.h"
-#ifdef SOLIEU_WITH_DETECT
 #include "cli/detect_command.h"
-#endif
 #include "core/error.h"
 
 int main(int argc, char** argv) {
@@ -20,9 +18,7 @@ int main(int argc, char** argv) {
   solieu::cli::AddOrgCommands(app);
   solieu::cli::AddMetadataCommands(app);
   solieu::cli::AddValueCommands(app);
-#ifdef SOLIEU_WITH_DETECT
   solieu::AddDetectCommand(app);
-#endif
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,134 @@
+// Aggregation over the real Điện Biên structure: sums over the tree and over time, each
+// aggregation type, and the two views of the 2025 reform.
+#include "engine/aggregator.h"
+
+#include <gtest/gtest.h>
+
+#include "config/config_loader.h"
+
+namespace solieu {
+namespace {
+
+class AggregatorTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    folder_ =
+        new ConfigFolder(LoadConfigFolder(std::string(SOLIEU_SOURCE_DIR) + "/config/dien-bien"));
+    hierarchy_ = new OrgHierarchy(folder_->metadata.org_units, folder_->metadata.parent_links,
+                                  folder_->metadata.org_events);
+  }
+  static void TearDownTestSuite() {
+    delete hierarchy_;
+    delete folder_;
+  }
+
+  AggregatorTest() : table_(folder_->metadata, *hierarchy_) {}
+
+  const DataElement& ElementOf(AggregationType type, bool default_combo = true) const {
+    for (const auto& d : folder_->metadata.data_elements) {
+      if (d.aggregation_type == type && d.value_type != ValueType::kText &&
+          (!default_combo || d.category_combo_uid == DefaultCategoryComboUid())) {
+        return d;
+      }
+    }
+    throw std::runtime_error("the configuration has no such element");
+  }
+
+  int Unit(const std::string& code, Date day) const {
+    const OrgUnit* u = hierarchy_->FindByCode(code, day);
+    EXPECT_NE(u, nullptr) << code;
+    return static_cast<int>(u - hierarchy_->units().data());
+  }
+
+  void Put(const DataElement& element, const std::string& unit_code, const Period& period,
+           double value) {
+    DataValueWrite w;
+    w.key = {element.uid, period.Id(), hierarchy_->FindByCode(unit_code, period.start())->uid,
+             DefaultCategoryOptionComboUid(), DefaultCategoryOptionComboUid()};
+    w.period_start = period.start();
+    w.period_end = period.end();
+    w.value = std::to_string(value);
+    table_.Apply({w});
+  }
+
+  std::optional<double> Value(const DataElement& element, const Period& period, int unit,
+                              Structure structure, Date structure_date = Date(2026, 1, 1)) {
+    OrgView view(*hierarchy_, structure, structure_date);
+    AggregateRequest request{{{table_.ElementIndex(element.uid)}}, {period}, {unit}};
+    return Aggregate(table_, view, request).At(0, 0, 0);
+  }
+
+  static ConfigFolder* folder_;
+  static OrgHierarchy* hierarchy_;
+  ValueTable table_;
+};
+
+ConfigFolder* AggregatorTest::folder_ = nullptr;
+OrgHierarchy* AggregatorTest::hierarchy_ = nullptr;
+
+const Date kBefore(2024, 6, 1);
+const Date kAfter(2025, 8, 1);
+
+// The acceptance case: Nà Nhạn (03317) was merged into the new Xã Mường Phăng (03325).
+TEST_F(AggregatorTest, OldCommuneValueFollowsTheViewOfHistory) {
+  const DataElement& element = ElementOf(AggregationType::kSum);
+  Put(element, "03317", Period::Month(2024, 3), 12);
+  int new_commune = Unit("03325", kAfter);
+  int old_district = Unit("094", kBefore);  // TP. Điện Biên Phủ
+  int province = Unit("11", kAfter);
+  Period year = Period::Year(2024);
+  EXPECT_EQ(Value(element, year, new_commune, Structure::kOnDate), 12);
+  EXPECT_EQ(Value(element, year, old_district, Structure::kOnDate), std::nullopt);
+  EXPECT_EQ(Value(element, year, old_district, Structure::kAsItWas), 12);
+  EXPECT_EQ(Value(element, year, new_commune, Structure::kAsItWas), std::nullopt);
+  EXPECT_EQ(Value(element, year, province, Structure::kAsItWas), 12);
+  EXPECT_EQ(Value(element, year, province, Structure::kOnDate), 12);
+  // On the structure of a date before the reform, the old commune is itself.
+  EXPECT_EQ(Value(element, year, Unit("03317", kBefore), Structure::kOnDate, kBefore), 12);
+}
+
+TEST_F(AggregatorTest, MergedCommunesAddUpAndFacilitiesRollIntoTheirCommune) {
+  const DataElement& element = ElementOf(AggregationType::kSum);
+  Put(element, "03317", Period::Month(2024, 1), 5);
+  Put(element, "03325", Period::Month(2024, 2), 7);  // the old Mường Phăng
+  Put(element, "03326", Period::Month(2024, 3), 11);
+  Put(element, "TYT03326", Period::Month(2024, 3), 2);  // its health station, below it
+  Put(element, "03325", Period::Month(2025, 8), 100);   // the new Mường Phăng
+  int new_commune = Unit("03325", kAfter);
+  EXPECT_EQ(Value(element, Period::Quarter(2024, 1), new_commune, Structure::kOnDate), 25);
+  EXPECT_EQ(Value(element, Period::Year(2025), new_commune, Structure::kOnDate), 100);
+  EXPECT_EQ(Value(element, Period::MultiYear(2024, 2025), new_commune, Structure::kOnDate), 125);
+  EXPECT_EQ(Value(element, Period::Quarter(2024, 1), Unit("03326", kBefore), Structure::kAsItWas),
+            13);
+  // A quarter does not contain a yearly value, and a month does not split a quarter.
+  EXPECT_EQ(Value(element, Period::Month(2024, 4), new_commune, Structure::kOnDate), std::nullopt);
+}
+
+TEST_F(AggregatorTest, LastTakesEachUnitsLatestValueThenSumsUnits) {
+  const DataElement& element = ElementOf(AggregationType::kLast);
+  Put(element, "03317", Period::Month(2024, 1), 10);
+  Put(element, "03317", Period::Month(2024, 3), 14);
+  Put(element, "03326", Period::Month(2024, 2), 6);
+  int new_commune = Unit("03325", kAfter);
+  EXPECT_EQ(Value(element, Period::Quarter(2024, 1), new_commune, Structure::kOnDate), 20);
+  EXPECT_EQ(Value(element, Period::Month(2024, 1), new_commune, Structure::kOnDate), 10);
+}
+
+TEST_F(AggregatorTest, ReplacingAndDeletingAValueUpdatesTheTotals) {
+  const DataElement& element = ElementOf(AggregationType::kSum);
+  Put(element, "03317", Period::Month(2024, 1), 5);
+  Put(element, "03317", Period::Month(2024, 1), 8);
+  int province = Unit("11", kAfter);
+  EXPECT_EQ(Value(element, Period::Year(2024), province, Structure::kOnDate), 8);
+  DataValueWrite remove;
+  remove.key = {element.uid, "202401", hierarchy_->FindByCode("03317", kBefore)->uid,
+                DefaultCategoryOptionComboUid(), DefaultCategoryOptionComboUid()};
+  remove.period_start = Date(2024, 1, 1);
+  remove.period_end = Date(2024, 1, 31);
+  table_.Apply({remove});
+  EXPECT_EQ(Value(element, Period::Year(2024), province, Structure::kOnDate), std::nullopt);
+  EXPECT_EQ(table_.size(), 0u);
+}
+
+}  // namespace
+}  // namespace solieu
