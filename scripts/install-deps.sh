@@ -8,8 +8,11 @@ packages=(
   g++ cmake ninja-build ccache clang-format clang-tidy pkg-config
   # libraries
   libsqlite3-dev libcli11-dev libfmt-dev libicu-dev libboost1.81-dev libboost-json1.81-dev
+  libxlsxwriter-dev libminizip-dev
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev sqlite3
+  libgtest-dev libgmock-dev libbenchmark-dev sqlite3 libpugixml-dev
+  # a real reader for the .docx and .xlsx reports in the tests
+  libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation2
 )
 
 missing=()

@@ -9,5 +9,6 @@ void AddInitCommand(CLI::App& app);
 void AddOrgCommands(CLI::App& app);
 void AddMetadataCommands(CLI::App& app);
 void AddValueCommands(CLI::App& app);
+void AddAnalyticsCommand(CLI::App& app);
 
 }  // namespace solieu::cli

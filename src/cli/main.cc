@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   solieu::cli::AddOrgCommands(app);
   solieu::cli::AddMetadataCommands(app);
   solieu::cli::AddValueCommands(app);
+  solieu::cli::AddAnalyticsCommand(app);
   solieu::AddDetectCommand(app);
   try {
     app.parse(argc, argv);

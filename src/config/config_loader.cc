@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "config/data_values_file.h"
 #include "core/csv_reader.h"
 #include "core/error.h"
 #include "core/org_hierarchy.h"
@@ -734,46 +735,7 @@ void FolderReader::ReadDiseases() {
 
 void FolderReader::ReadDataValues() {
   if (!Exists("data_values.csv")) return;
-  CsvTable t(Path("data_values.csv"), {"data_element", "org_unit", "period", "value"},
-             {"data_element", "category_option_combo", "org_unit", "period", "value", "comment"});
-  std::set<std::string> seen;
-  while (t.Next()) {
-    DataValueWrite w;
-    w.key.data_element_uid = elements_.Uid(t, "data_element", t.Get("data_element"));
-    auto period = Period::Parse(t.Get("period"));
-    if (!period) {
-      Bad(t, "period", "kỳ '" + t.Get("period") + "' không hợp lệ",
-          "invalid period '" + t.Get("period") + "'", "config.invalid_period");
-    }
-    w.key.period = period->Id();
-    w.period_start = period->start();
-    w.period_end = period->end();
-    w.key.org_unit_uid = UnitAt(t, "org_unit", t.Get("org_unit"), period->start()).uid;
-    const std::string& combo = combo_by_element_uid_[w.key.data_element_uid];
-    std::string coc = t.Get("category_option_combo");
-    if (coc.empty()) coc = "default";
-    auto it = coc_uid_by_combo_[combo].find(coc);
-    if (it == coc_uid_by_combo_[combo].end()) {
-      Bad(t, "category_option_combo",
-          "tổ hợp '" + coc + "' không thuộc tổ hợp phân tổ của phần tử dữ liệu",
-          "option combo '" + coc + "' is not in the data element's category combo");
-    }
-    w.key.category_option_combo_uid = it->second;
-    w.key.attribute_option_combo_uid = DefaultCategoryOptionComboUid();
-    ValueProblem problem;
-    auto value =
-        CheckValue(value_type_by_element_uid_[w.key.data_element_uid], t.Get("value"), &problem);
-    if (!value) Bad(t, "value", problem.vi, problem.en, "config.invalid_value");
-    w.value = *value;
-    w.comment = ToNfc(t.Get("comment"));
-    std::string key = w.key.data_element_uid + "|" + w.key.period + "|" + w.key.org_unit_uid + "|" +
-                      w.key.category_option_combo_uid;
-    if (!seen.insert(key).second) {
-      Bad(t, "value", "giá trị bị lặp cho cùng phần tử, kỳ, đơn vị",
-          "duplicate value for the same element, period and unit");
-    }
-    out_.values.push_back(std::move(w));
-  }
+  out_.values = ReadDataValuesFile(Path("data_values.csv"), out_.metadata, *hierarchy_);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "engine/expression.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -32,164 +33,151 @@ Expression Expression::Parse(std::string_view text) {
   return Expression(std::string(text), CompileExpression(text));
 }
 
-std::optional<double> Expression::Evaluate(std::span<const std::optional<double>> values,
-                                           std::optional<double> days,
-                                           MissingValueStrategy strategy) const {
+double Expression::EvaluateOrNaN(std::span<const std::optional<double>> values, double days,
+                                 MissingValueStrategy strategy) const {
   if (values.size() != program_.items.size()) {
     throw std::invalid_argument("Expression::Evaluate: expected one value per item of Items()");
   }
-  const auto missing = [&](std::uint32_t slot) {
-    return !values[slot].has_value() || !std::isfinite(*values[slot]);
+  const auto has_value = [&](std::uint32_t slot) {
+    return values[slot].has_value() && std::isfinite(*values[slot]);
   };
-  bool missing_reads_as_zero = false;
+  // What a missing data item reads as outside isNull, isNotNull and firstNonNull.
+  double missing_data = kNoValue;
   switch (strategy) {
     case MissingValueStrategy::kSkipIfAllValuesMissing: {
-      bool all_missing = !program_.data_slots.empty();
-      for (std::uint32_t slot : program_.data_slots) {
-        if (!missing(slot)) {
-          all_missing = false;
-          break;
-        }
-      }
-      if (all_missing) return std::nullopt;
-      missing_reads_as_zero = true;
+      const bool any_value =
+          std::any_of(program_.data_slots.begin(), program_.data_slots.end(), has_value);
+      if (!any_value && !program_.data_slots.empty()) return kNoValue;
+      missing_data = 0;
       break;
     }
     case MissingValueStrategy::kSkipIfAnyValueMissing:
       break;
     case MissingValueStrategy::kNeverSkip:
-      missing_reads_as_zero = true;
+      missing_data = 0;
       break;
   }
-  const double days_value = days.has_value() ? Finite(*days) : kNoValue;
+  const double days_value = Finite(days);
 
-  // `top` points one past the last value; the parser guarantees the depth never exceeds the
-  // array and that every op finds its operands.
+  // The top of the stack lives in `top`, the rest below `rest`. The parser guarantees that the
+  // depth stays within the array and that every op finds its operands.
   std::array<double, kMaxExpressionStack> stack;
-  double* top = stack.data();
+  double* rest = stack.data();
+  double top = 0;
   for (const Instruction& instruction : program_.code) {
+    // The instruction's operand: a value from the program or the input, or the top of the stack
+    // (then the left side moves up into `top`).
+    double operand = kNoValue;
+    switch (instruction.operand) {
+      case Operand::kStack:
+        operand = top;
+        if (IsBinary(instruction.op)) top = *--rest;
+        break;
+      case Operand::kNumber:
+        operand = instruction.number;
+        break;
+      case Operand::kItem:
+        operand = has_value(instruction.slot) ? *values[instruction.slot] : kNoValue;
+        break;
+      case Operand::kDataItem:
+        operand = has_value(instruction.slot) ? *values[instruction.slot] : missing_data;
+        break;
+      case Operand::kDays:
+        operand = days_value;
+        break;
+    }
+    const double a = top;
+    const double b = operand;
     switch (instruction.op) {
-      case Op::kPush:
-        *top++ = instruction.number;
-        break;
-      case Op::kLoad:
-        *top++ = missing(instruction.slot) ? kNoValue : *values[instruction.slot];
-        break;
-      case Op::kLoadData:
-        *top++ = !missing(instruction.slot) ? *values[instruction.slot]
-                 : missing_reads_as_zero    ? 0
-                                            : kNoValue;
-        break;
-      case Op::kLoadDays:
-        *top++ = days_value;
+      case Op::kValue:
+        *rest++ = top;
+        top = b;
         break;
       case Op::kNegate:
-        top[-1] = -top[-1];
+        top = -b;
         break;
       case Op::kNot:
-        top[-1] = std::isnan(top[-1]) ? kNoValue : Truth(top[-1] == 0);
+        top = std::isnan(b) ? kNoValue : Truth(b == 0);
         break;
       case Op::kIsNull:
-        top[-1] = Truth(std::isnan(top[-1]));
+        top = Truth(std::isnan(b));
         break;
       case Op::kIsNotNull:
-        top[-1] = Truth(!std::isnan(top[-1]));
+        top = Truth(!std::isnan(b));
         break;
       case Op::kRemoveZeros:
-        if (top[-1] == 0) top[-1] = kNoValue;
+        top = b == 0 ? kNoValue : b;
         break;
       case Op::kIf: {
-        top -= 2;
-        const double condition = top[-1];
-        top[-1] = std::isnan(condition) ? kNoValue : condition != 0 ? top[0] : top[1];
+        const double else_value = b;
+        const double then_value = *--rest;
+        const double condition = *--rest;
+        top = std::isnan(condition) ? kNoValue : condition != 0 ? then_value : else_value;
         break;
       }
-      default: {
-        // Binary operators: a op b, with b on top.
-        const double b = *--top;
-        const double a = top[-1];
-        double result = kNoValue;
-        switch (instruction.op) {
-          case Op::kAdd:
-            result = Finite(a + b);
-            break;
-          case Op::kSubtract:
-            result = Finite(a - b);
-            break;
-          case Op::kMultiply:
-            result = Finite(a * b);
-            break;
-          case Op::kDivide:
-            if (b != 0) result = Finite(a / b);
-            break;
-          case Op::kModulo:
-            if (b != 0) result = Finite(std::fmod(a, b));
-            break;
-          case Op::kPower:
-            // pow(x, 0) is 1 and pow(1, y) is 1 even for NaN; a gap must stay a gap.
-            if (!EitherMissing(a, b)) result = Finite(std::pow(a, b));
-            break;
-          case Op::kLess:
-            if (!EitherMissing(a, b)) result = Truth(a < b);
-            break;
-          case Op::kLessEqual:
-            if (!EitherMissing(a, b)) result = Truth(a <= b);
-            break;
-          case Op::kGreater:
-            if (!EitherMissing(a, b)) result = Truth(a > b);
-            break;
-          case Op::kGreaterEqual:
-            if (!EitherMissing(a, b)) result = Truth(a >= b);
-            break;
-          case Op::kEqual:
-            if (!EitherMissing(a, b)) result = Truth(a == b);
-            break;
-          case Op::kNotEqual:
-            if (!EitherMissing(a, b)) result = Truth(a != b);
-            break;
-          case Op::kAnd:
-            if (!EitherMissing(a, b)) result = Truth(a != 0 && b != 0);
-            break;
-          case Op::kOr:
-            if (!EitherMissing(a, b)) result = Truth(a != 0 || b != 0);
-            break;
-          case Op::kFirstNonNull:
-            result = std::isnan(a) ? b : a;
-            break;
-          case Op::kGreatest:
-            if (!EitherMissing(a, b)) result = a < b ? b : a;
-            break;
-          case Op::kLeast:
-            if (!EitherMissing(a, b)) result = b < a ? b : a;
-            break;
-          default:
-            break;
-        }
-        top[-1] = result;
-      }
+      case Op::kAdd:
+        top = Finite(a + b);
+        break;
+      case Op::kSubtract:
+        top = Finite(a - b);
+        break;
+      case Op::kMultiply:
+        top = Finite(a * b);
+        break;
+      case Op::kDivide:
+        top = b != 0 ? Finite(a / b) : kNoValue;
+        break;
+      case Op::kModulo:
+        top = b != 0 ? Finite(std::fmod(a, b)) : kNoValue;
+        break;
+      case Op::kPower:
+        // pow(x, 0) and pow(1, y) are 1 even for NaN; a gap must stay a gap.
+        top = EitherMissing(a, b) ? kNoValue : Finite(std::pow(a, b));
+        break;
+      case Op::kLess:
+        top = EitherMissing(a, b) ? kNoValue : Truth(a < b);
+        break;
+      case Op::kLessEqual:
+        top = EitherMissing(a, b) ? kNoValue : Truth(a <= b);
+        break;
+      case Op::kGreater:
+        top = EitherMissing(a, b) ? kNoValue : Truth(a > b);
+        break;
+      case Op::kGreaterEqual:
+        top = EitherMissing(a, b) ? kNoValue : Truth(a >= b);
+        break;
+      case Op::kEqual:
+        top = EitherMissing(a, b) ? kNoValue : Truth(a == b);
+        break;
+      case Op::kNotEqual:
+        top = EitherMissing(a, b) ? kNoValue : Truth(a != b);
+        break;
+      case Op::kAnd:
+        top = EitherMissing(a, b) ? kNoValue : Truth(a != 0 && b != 0);
+        break;
+      case Op::kOr:
+        top = EitherMissing(a, b) ? kNoValue : Truth(a != 0 || b != 0);
+        break;
+      case Op::kFirstNonNull:
+        top = std::isnan(a) ? b : a;
+        break;
+      case Op::kGreatest:
+        top = EitherMissing(a, b) ? kNoValue : a < b ? b : a;
+        break;
+      case Op::kLeast:
+        top = EitherMissing(a, b) ? kNoValue : b < a ? b : a;
+        break;
     }
   }
-  const double result = stack[0];
-  if (std::isnan(result)) return std::nullopt;
-  return result == 0 ? 0.0 : result;  // no "-0" for 0 * -1
+  return top == 0 ? 0.0 : top;  // no "-0" for 0 * -1
 }
 
-std::optional<double> Expression::EvaluateWith(const ItemLookup& lookup, std::optional<double> days,
+std::optional<double> Expression::EvaluateWith(const ItemLookup& lookup, double days,
                                                MissingValueStrategy strategy) const {
   std::vector<std::optional<double>> values;
   values.reserve(program_.items.size());
   for (const ExpressionItem& item : program_.items) values.push_back(lookup(item));
   return Evaluate(values, days, strategy);
-}
-
-std::optional<double> IndicatorValue(std::optional<double> numerator,
-                                     std::optional<double> denominator, double factor) {
-  if (!numerator.has_value() || !denominator.has_value() || *denominator == 0) {
-    return std::nullopt;
-  }
-  const double value = *numerator / *denominator * factor;
-  if (!std::isfinite(value)) return std::nullopt;
-  return value;
 }
 
 }  // namespace solieu

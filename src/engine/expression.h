@@ -37,7 +37,9 @@
 //     data are all missing still has a value (0 for #{a}, no value for #{a}/#{b}).
 #pragma once
 
+#include <cmath>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -48,6 +50,11 @@
 #include "engine/expression_program.h"
 
 namespace solieu {
+
+// For Evaluate when the expression does not use [days]. A plain double rather than an optional:
+// GCC passes std::optional<double> through memory with a store-forwarding stall, which cost more
+// than evaluating #{a}/#{b}.
+inline constexpr double kUnknownDays = std::numeric_limits<double>::quiet_NaN();
 
 enum class MissingValueStrategy {
   kSkipIfAllValuesMissing,
@@ -73,20 +80,31 @@ class Expression {
   bool UsesDays() const { return program_.uses_days; }
 
   // The value, given one entry per item of Items() (std::nullopt or a non-finite value means
-  // missing) and the period's days (no value for [days] if absent). Does not allocate. Throws
-  // std::invalid_argument if `values` does not have exactly one entry per item.
+  // missing) and the number of days in the period ([days] has no value if they are unknown or
+  // not finite). Does not allocate. Throws std::invalid_argument if `values` does not have
+  // exactly one entry per item.
   std::optional<double> Evaluate(
-      std::span<const std::optional<double>> values, std::optional<double> days = std::nullopt,
-      MissingValueStrategy strategy = MissingValueStrategy::kSkipIfAllValuesMissing) const;
+      std::span<const std::optional<double>> values, double days = kUnknownDays,
+      MissingValueStrategy strategy = MissingValueStrategy::kSkipIfAllValuesMissing) const {
+    const double value = EvaluateOrNaN(values, days, strategy);
+    if (std::isnan(value)) return std::nullopt;
+    return value;
+  }
 
   // The same, looking every item up through `lookup` (convenient for tests and one-off use).
   using ItemLookup = std::function<std::optional<double>(const ExpressionItem&)>;
   std::optional<double> EvaluateWith(
-      const ItemLookup& lookup, std::optional<double> days = std::nullopt,
+      const ItemLookup& lookup, double days = kUnknownDays,
       MissingValueStrategy strategy = MissingValueStrategy::kSkipIfAllValuesMissing) const;
 
  private:
   Expression(std::string text, ExpressionProgram program);
+
+  // Evaluate's work, with NaN for no value. Returning a plain double keeps the result in a
+  // register; a returned std::optional<double> went through memory and a store-forwarding stall
+  // that cost more than evaluating #{a}/#{b} itself.
+  double EvaluateOrNaN(std::span<const std::optional<double>> values, double days,
+                       MissingValueStrategy strategy) const;
 
   std::string text_;
   ExpressionProgram program_;
@@ -94,7 +112,15 @@ class Expression {
 
 // An indicator's value: numerator / denominator * factor, before rounding to its decimals for
 // display. No value if either side has none, the denominator is 0, or the result is not finite.
-std::optional<double> IndicatorValue(std::optional<double> numerator,
-                                     std::optional<double> denominator, double factor);
+// Inline, so that the optionals stay in registers at the call site.
+inline std::optional<double> IndicatorValue(std::optional<double> numerator,
+                                            std::optional<double> denominator, double factor) {
+  if (!numerator.has_value() || !denominator.has_value() || *denominator == 0) {
+    return std::nullopt;
+  }
+  const double value = *numerator / *denominator * factor;
+  if (!std::isfinite(value)) return std::nullopt;
+  return value;
+}
 
 }  // namespace solieu

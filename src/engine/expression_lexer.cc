@@ -37,7 +37,11 @@ std::string DescribeCharacter(std::string_view text, std::size_t offset) {
   for (std::size_t i = 1; valid_utf8 && i < length; ++i) {
     valid_utf8 = (static_cast<unsigned char>(text[offset + i]) & 0xC0) == 0x80;
   }
-  if (valid_utf8) return "'" + std::string(text.substr(offset, length)) + "'";
+  if (valid_utf8) {
+    std::string quoted = "'";
+    quoted += text.substr(offset, length);
+    return quoted += "'";
+  }
   std::array<char, 8> hex{};
   std::snprintf(hex.data(), hex.size(), "0x%02X", lead);
   return hex.data();

@@ -61,28 +61,10 @@ constexpr std::array<Function, 7> kFunctions = {{
     {"removeZeros", Op::kRemoveZeros, 1, 1, false, false},
 }};
 
-int StackEffect(Op op) {
-  switch (op) {
-    case Op::kPush:
-    case Op::kLoad:
-    case Op::kLoadData:
-    case Op::kLoadDays:
-      return 1;
-    case Op::kNegate:
-    case Op::kNot:
-    case Op::kIsNull:
-    case Op::kIsNotNull:
-    case Op::kRemoveZeros:
-      return 0;
-    case Op::kIf:
-      return -2;
-    default:
-      return -1;  // binary
-  }
-}
-
 std::string Quoted(std::string_view text) {
-  return "'" + std::string(text) + "'";
+  std::string quoted = "'";
+  quoted += text;
+  return quoted += "'";
 }
 
 class ExpressionParser {
@@ -127,14 +109,41 @@ class ExpressionParser {
     Advance();
   }
 
-  void Emit(Op op, std::uint32_t slot = 0, double number = 0) {
-    program_.code.push_back(Instruction{op, slot, number});
-    stack_ += StackEffect(op);
+  // Pushes a number, an item's value or [days].
+  void EmitValue(Operand operand, std::uint32_t slot = 0, double number = 0) {
+    program_.code.push_back(Instruction{Op::kValue, operand, slot, number});
+    Grow(1);
+  }
+
+  void Emit(Op op) {
+    if (!IsBinary(op)) {
+      program_.code.push_back(Instruction{op, Operand::kStack, 0, 0});
+      Grow(op == Op::kIf ? -2 : 0);
+      return;
+    }
+    // A right side that is a single value becomes the operand of the binary op itself.
+    Instruction& last = program_.code.back();
+    if (last.op == Op::kValue) {
+      last.op = op;
+    } else {
+      program_.code.push_back(Instruction{op, Operand::kStack, 0, 0});
+    }
+    Grow(-1);
+  }
+
+  void Grow(int values) {
+    stack_ += values;
     program_.max_stack = std::max(program_.max_stack, stack_);
     if (program_.max_stack > kMaxExpressionStack) {
       ThrowExpressionError(kExpressionTooComplex, text_, token_.offset, "biểu thức quá phức tạp",
                            "the expression is too complex");
     }
+  }
+
+  // Whether the code from `start` on is the single value instruction `operand`.
+  bool IsSingleValue(std::size_t start, Operand operand) const {
+    return program_.code.size() == start + 1 && program_.code.back().op == Op::kValue &&
+           program_.code.back().operand == operand;
   }
 
   std::uint32_t SlotOf(const ExpressionItem& item) {
@@ -175,7 +184,7 @@ class ExpressionParser {
         const std::size_t start = program_.code.size();
         ParseUnary();
         // "-1" is a literal, not a computation (DHIS2 metadata writes counts as "-1" / "1").
-        if (program_.code.size() == start + 1 && program_.code.back().op == Op::kPush) {
+        if (IsSingleValue(start, Operand::kNumber)) {
           program_.code.back().number = -program_.code.back().number;
         } else {
           Emit(Op::kNegate);
@@ -209,15 +218,15 @@ class ExpressionParser {
   void ParsePrimary() {
     switch (token_.kind) {
       case TokenKind::kNumber:
-        Emit(Op::kPush, 0, token_.number);
+        EmitValue(Operand::kNumber, 0, token_.number);
         Advance();
         return;
       case TokenKind::kItem:
-        Emit(token_.item.IsData() ? Op::kLoadData : Op::kLoad, SlotOf(token_.item));
+        EmitValue(token_.item.IsData() ? Operand::kDataItem : Operand::kItem, SlotOf(token_.item));
         Advance();
         return;
       case TokenKind::kDays:
-        Emit(Op::kLoadDays);
+        EmitValue(Operand::kDays);
         program_.uses_days = true;
         Advance();
         return;
@@ -255,18 +264,16 @@ class ExpressionParser {
     const std::string spelling(name.text);
     Expect(TokenKind::kLeftParen, "thiếu '(' sau " + spelling, "expected '(' after " + spelling);
 
-    const std::string arity = function->min_arguments == function->max_arguments
-                                  ? std::to_string(function->min_arguments)
-                                  : "ít nhất " + std::to_string(function->min_arguments);
-    const std::string arity_en = function->min_arguments == function->max_arguments
-                                     ? std::to_string(function->min_arguments)
-                                     : "at least " + std::to_string(function->min_arguments);
+    // For the errors of functions with a fixed number of arguments: "(if takes 3 arguments)".
+    const std::string arguments = std::to_string(function->max_arguments);
+    const std::string arity_vi = " (hàm " + spelling + " cần " + arguments + " đối số)";
+    const std::string arity_en = " (" + spelling + " takes " + arguments +
+                                 (function->max_arguments == 1 ? " argument)" : " arguments)");
     for (int count = 1;; ++count) {
       const std::size_t start = program_.code.size();
       ParseBinary(0);
-      if (function->sees_missing && program_.code.size() == start + 1 &&
-          program_.code.back().op == Op::kLoadData) {
-        program_.code.back().op = Op::kLoad;
+      if (function->sees_missing && IsSingleValue(start, Operand::kDataItem)) {
+        program_.code.back().operand = Operand::kItem;
       }
       if (function->chained && count > 1) Emit(function->op);
       if (token_.kind == TokenKind::kComma && count < function->max_arguments) {
@@ -274,11 +281,13 @@ class ExpressionParser {
         continue;
       }
       if (count < function->min_arguments) {
-        Fail(token_.offset, "thiếu ',' (hàm " + spelling + " cần " + arity + " đối số)",
-             "expected ',' (" + spelling + " takes " + arity_en + " arguments)");
+        Fail(token_.offset, "thiếu ','" + arity_vi, "expected ','" + arity_en);
       }
-      Expect(TokenKind::kRightParen, "thiếu ')' (hàm " + spelling + " cần " + arity + " đối số)",
-             "expected ')' (" + spelling + " takes " + arity_en + " arguments)");
+      if (count < function->max_arguments) {
+        Expect(TokenKind::kRightParen, "thiếu ',' hoặc ')'", "expected ',' or ')'");
+      } else {
+        Expect(TokenKind::kRightParen, "thiếu ')'" + arity_vi, "expected ')'" + arity_en);
+      }
       break;
     }
     if (!function->chained) Emit(function->op);

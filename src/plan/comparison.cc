@@ -21,9 +21,12 @@ int Compare(double value, double bound) {
 // Where `side` (+1 above, -1 below) lies for the direction: better, worse, or unknown.
 std::optional<bool> IsBetter(int side, Direction direction) {
   switch (direction) {
-    case Direction::kHigherIsBetter: return side > 0;
-    case Direction::kLowerIsBetter: return side < 0;
-    case Direction::kNone: return std::nullopt;
+    case Direction::kHigherIsBetter:
+      return side > 0;
+    case Direction::kLowerIsBetter:
+      return side < 0;
+    case Direction::kNone:
+      return std::nullopt;
   }
   return std::nullopt;
 }
@@ -32,18 +35,24 @@ std::optional<bool> IsBetter(int side, Direction direction) {
 
 std::string_view StatusVi(Status status) {
   switch (status) {
-    case Status::kNotAchieved: return "không đạt";
-    case Status::kAchieved: return "đạt";
-    case Status::kExceeded: return "vượt";
+    case Status::kNotAchieved:
+      return "không đạt";
+    case Status::kAchieved:
+      return "đạt";
+    case Status::kExceeded:
+      return "vượt";
   }
   return "không đạt";
 }
 
 std::string_view StatusEn(Status status) {
   switch (status) {
-    case Status::kNotAchieved: return "not achieved";
-    case Status::kAchieved: return "achieved";
-    case Status::kExceeded: return "exceeded";
+    case Status::kNotAchieved:
+      return "not achieved";
+    case Status::kAchieved:
+      return "achieved";
+    case Status::kExceeded:
+      return "exceeded";
   }
   return "not achieved";
 }
@@ -54,10 +63,14 @@ std::optional<Status> EvaluateStatus(double value, const Target& target, Directi
     return holds ? Status::kAchieved : Status::kNotAchieved;
   };
   switch (target.kind()) {
-    case TargetKind::kAtLeast: return achieved_if(Compare(value, target.low()) >= 0);
-    case TargetKind::kGreater: return achieved_if(Compare(value, target.low()) > 0);
-    case TargetKind::kAtMost: return achieved_if(Compare(value, target.low()) <= 0);
-    case TargetKind::kLess: return achieved_if(Compare(value, target.low()) < 0);
+    case TargetKind::kAtLeast:
+      return achieved_if(Compare(value, target.low()) >= 0);
+    case TargetKind::kGreater:
+      return achieved_if(Compare(value, target.low()) > 0);
+    case TargetKind::kAtMost:
+      return achieved_if(Compare(value, target.low()) <= 0);
+    case TargetKind::kLess:
+      return achieved_if(Compare(value, target.low()) < 0);
     case TargetKind::kExact:
     case TargetKind::kRange: {
       int side = 0;  // where the value lies against the target's number or band
@@ -110,11 +123,15 @@ std::optional<double> CumulativeToDate(AggregationType aggregation,
   }
   if (present == 0) return std::nullopt;
   switch (aggregation) {
-    case AggregationType::kSum: return sum;
-    case AggregationType::kLast: return last;
+    case AggregationType::kSum:
+      return sum;
+    case AggregationType::kLast:
+      return last;
     case AggregationType::kAverage:
-    case AggregationType::kAverageSumOrgUnit: return sum / present;
-    case AggregationType::kNone: return std::nullopt;
+    case AggregationType::kAverageSumOrgUnit:
+      return sum / present;
+    case AggregationType::kNone:
+      return std::nullopt;
   }
   return std::nullopt;
 }

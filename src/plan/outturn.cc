@@ -39,8 +39,10 @@ Outturn Make(double value, OutturnMethod method, int used, int months) {
 
 std::string_view OutturnMethodName(OutturnMethod method) {
   switch (method) {
-    case OutturnMethod::kLinear: return "linear";
-    case OutturnMethod::kSamePeriodShare: return "same-period-share";
+    case OutturnMethod::kLinear:
+      return "linear";
+    case OutturnMethod::kSamePeriodShare:
+      return "same-period-share";
   }
   return "linear";
 }
@@ -57,8 +59,10 @@ bool ParseOutturnMethod(std::string_view name, OutturnMethod* out) {
 
 std::string_view OutturnMethodLabelVi(OutturnMethod method) {
   switch (method) {
-    case OutturnMethod::kLinear: return "ngoại suy tuyến tính";
-    case OutturnMethod::kSamePeriodShare: return "theo tỷ trọng cùng kỳ năm trước";
+    case OutturnMethod::kLinear:
+      return "ngoại suy tuyến tính";
+    case OutturnMethod::kSamePeriodShare:
+      return "theo tỷ trọng cùng kỳ năm trước";
   }
   return "ngoại suy tuyến tính";
 }

@@ -26,7 +26,7 @@ struct ParsedNumber {
   int decimals = 0;
 };
 
-// A recursive-descent reader over the UTF-8 text; every error names the character position.
+// A single-pass reader over the UTF-8 text; every error names the character position.
 class TargetReader {
  public:
   TargetReader(std::string_view text, NumberForm form, std::string_view where)
@@ -34,10 +34,11 @@ class TargetReader {
 
   TargetParts Read() {
     SkipBlanks();
-    if (AtEnd()) throw Error(0, "chỉ tiêu trống", "the target is empty");
+    if (AtEnd()) throw Error(pos_, "chỉ tiêu trống", "the target is empty");
     const std::size_t operator_at = pos_;
     TargetParts parts;
     parts.kind = ReadOperator();
+    const std::string op(text_.substr(operator_at, pos_ - operator_at));
     SkipBlanks();
     const ParsedNumber first = ReadNumber();
     parts.low = parts.high = first.value;
@@ -46,7 +47,6 @@ class TargetReader {
     const std::size_t mark_at = pos_;
     if (ReadRangeMark()) {
       if (parts.kind != TargetKind::kExact) {
-        const std::string op(Slice(operator_at, 1));
         throw Error(mark_at, "chỉ tiêu so sánh ('" + op + "') chỉ có một số, không phải khoảng",
                     "a comparison target ('" + op + "') has one number, not a range");
       }
@@ -104,8 +104,8 @@ class TargetReader {
   }
 
   bool ReadRangeMark() {
-    for (std::string_view mark : {std::string_view("-"), std::string_view("\u2013"),
-                                  std::string_view("\u00F7")}) {
+    for (std::string_view mark :
+         {std::string_view("-"), std::string_view("\u2013"), std::string_view("\u00F7")}) {
       if (Starts(mark)) {
         pos_ += mark.size();
         return true;
@@ -166,8 +166,7 @@ class TargetReader {
       const bool first_group = group_start == begin;
       const bool is_dot = i < int_end;
       grouped = grouped || is_dot;
-      const bool ok = first_group ? (length >= 1 && (!grouped || length <= 3))
-                                  : length == 3;
+      const bool ok = first_group ? (length >= 1 && (!grouped || length <= 3)) : length == 3;
       if (!ok) {
         const std::size_t dot = first_group ? i : group_start - 1;
         throw Error(dot,
@@ -212,7 +211,8 @@ class TargetReader {
   // The digits after the decimal mark at `mark`, up to `end`.
   int Fraction(std::size_t mark, std::size_t end, std::string* out) {
     if (mark + 1 == end) {
-      throw Error(mark, "thiếu chữ số sau dấu thập phân", "digits are missing after the decimal mark");
+      throw Error(mark, "thiếu chữ số sau dấu thập phân",
+                  "digits are missing after the decimal mark");
     }
     for (std::size_t i = mark + 1; i < end; ++i) {
       if (!IsDigit(text_[i])) {
@@ -261,10 +261,9 @@ class TargetReader {
   UserError Error(std::size_t at, const std::string& vi, const std::string& en) const {
     const std::string quoted(text_);
     const std::string position = std::to_string(CharacterPosition(at));
-    return UserError("plan.bad_target",
-                     "chỉ tiêu '" + quoted + "', ký tự thứ " + position + ": " + vi,
-                     "target '" + quoted + "', character " + position + ": " + en,
-                     std::string(where_));
+    return UserError(
+        "plan.bad_target", "chỉ tiêu '" + quoted + "', ký tự thứ " + position + ": " + vi,
+        "target '" + quoted + "', character " + position + ": " + en, std::string(where_));
   }
 
   std::string_view text_;
@@ -277,12 +276,18 @@ class TargetReader {
 
 std::string_view TargetKindName(TargetKind kind) {
   switch (kind) {
-    case TargetKind::kExact: return "exact";
-    case TargetKind::kAtLeast: return "at-least";
-    case TargetKind::kGreater: return "greater";
-    case TargetKind::kAtMost: return "at-most";
-    case TargetKind::kLess: return "less";
-    case TargetKind::kRange: return "range";
+    case TargetKind::kExact:
+      return "exact";
+    case TargetKind::kAtLeast:
+      return "at-least";
+    case TargetKind::kGreater:
+      return "greater";
+    case TargetKind::kAtMost:
+      return "at-most";
+    case TargetKind::kLess:
+      return "less";
+    case TargetKind::kRange:
+      return "range";
   }
   return "exact";
 }

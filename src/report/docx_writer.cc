@@ -15,9 +15,9 @@ namespace {
 // Sizes in twentieths of a point (twips) and half-points, Word's units.
 constexpr int kA4ShortSide = 11906;
 constexpr int kA4LongSide = 16838;
-constexpr int kMarginTop = 1134;     // 20 mm
-constexpr int kMarginBottom = 1134;  // 20 mm
-constexpr int kMarginRight = 1134;   // 20 mm
+constexpr int kMarginTop = 1134;            // 20 mm
+constexpr int kMarginBottom = 1134;         // 20 mm
+constexpr int kMarginRight = 1134;          // 20 mm
 constexpr int kMarginLeftPortrait = 1701;   // 30 mm, the binding edge of an official document
 constexpr int kMarginLeftLandscape = 1134;  // 20 mm: a landscape annex binds at its top edge
 constexpr int kTextHalfPoints = 26;         // 13 pt
@@ -84,10 +84,13 @@ struct RunStyle {
 
 std::string_view Justification(Align align) {
   switch (align) {
-    case Align::kCenter: return "center";
-    case Align::kRight: return "right";
+    case Align::kCenter:
+      return "center";
+    case Align::kRight:
+      return "right";
     case Align::kLeft:
-    case Align::kAuto: break;
+    case Align::kAuto:
+      break;
   }
   return "left";
 }
@@ -134,8 +137,8 @@ std::vector<int> GridWidths(const ReportTable& table, int column_count, int text
   return widths;
 }
 
-std::string CellXml(const TableLayout& layout, const std::vector<int>& widths, int row,
-                    int column, bool continues_merge) {
+std::string CellXml(const TableLayout& layout, const std::vector<int>& widths, int row, int column,
+                    bool continues_merge) {
   const TableLayout::Slot& slot = layout.at(row, column);
   const ReportCell& cell = *slot.cell;
   int width = 0;
@@ -170,10 +173,11 @@ std::string TableXml(const ReportTable& table, int text_width) {
     out += side;
     out += " w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>";
   }
-  out += "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar>"
-         "<w:top w:w=\"28\" w:type=\"dxa\"/><w:left w:w=\"85\" w:type=\"dxa\"/>"
-         "<w:bottom w:w=\"28\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/>"
-         "</w:tblCellMar></w:tblPr><w:tblGrid>";
+  out +=
+      "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar>"
+      "<w:top w:w=\"28\" w:type=\"dxa\"/><w:left w:w=\"85\" w:type=\"dxa\"/>"
+      "<w:bottom w:w=\"28\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/>"
+      "</w:tblCellMar></w:tblPr><w:tblGrid>";
   for (int width : widths) out += "<w:gridCol w:w=\"" + std::to_string(width) + "\"/>";
   out += "</w:tblGrid>";
 
@@ -246,7 +250,9 @@ std::string CoreProperties(const ReportDocument& document) {
   return out + "</cp:coreProperties>";
 }
 
-std::string Part(std::string_view body) { return std::string(kXmlDeclaration) + std::string(body); }
+std::string Part(std::string_view body) {
+  return std::string(kXmlDeclaration) + std::string(body);
+}
 
 }  // namespace
 

@@ -49,19 +49,26 @@ std::string TextWithBreaks(std::string_view text) {
 
 std::string_view AlignClass(Align align) {
   switch (align) {
-    case Align::kLeft: return "left";
-    case Align::kCenter: return "center";
-    case Align::kRight: return "right";
-    case Align::kAuto: break;
+    case Align::kLeft:
+      return "left";
+    case Align::kCenter:
+      return "center";
+    case Align::kRight:
+      return "right";
+    case Align::kAuto:
+      break;
   }
   return "left";
 }
 
 std::string_view RowClass(RowKind kind) {
   switch (kind) {
-    case RowKind::kSection: return " class=\"section\"";
-    case RowKind::kSubRow: return " class=\"sub-row\"";
-    case RowKind::kNormal: break;
+    case RowKind::kSection:
+      return " class=\"section\"";
+    case RowKind::kSubRow:
+      return " class=\"sub-row\"";
+    case RowKind::kNormal:
+      break;
   }
   return "";
 }

@@ -10,6 +10,10 @@
 
 namespace solieu::report {
 
+// Every member below has a default, so tables read as designated initializers, e.g.
+//   ReportCell{.text = "THỰC HIỆN TỪNG NĂM", .col_span = 5}
+//   ReportCell{.text = "1.250", .value = 1250, .align = Align::kCenter}
+
 enum class Align {
   kAuto,  // header cells centered; body cells with a machine value right, other body cells left
   kLeft,
@@ -24,8 +28,8 @@ enum class RowKind {
 };
 
 struct ReportCell {
-  std::string text;             // UTF-8, exactly as printed; may contain '\n' for a line break
-  std::optional<double> value;  // locale-free machine value (1250, 65.7) for spreadsheets
+  std::string text{};             // UTF-8, exactly as printed; may contain '\n' for a line break
+  std::optional<double> value{};  // locale-free machine value (1250, 65.7) for spreadsheets
   Align align = Align::kAuto;
   bool bold = false;
   bool italic = false;
@@ -39,28 +43,28 @@ struct ReportCell {
 struct ReportRow {
   RowKind kind = RowKind::kNormal;
   // Left to right, omitting the columns covered by a merged cell above or to the left.
-  std::vector<ReportCell> cells;
+  std::vector<ReportCell> cells{};
 };
 
 struct ReportTable {
-  std::string sheet_name;  // .xlsx sheet name; shortened to 31 characters and made unique there
-  std::string caption;     // optional bold line printed just above the table
-  std::vector<ReportRow> header_rows;  // bold, repeated on every printed page; merges stay inside
-  std::vector<ReportRow> body_rows;
+  std::string sheet_name{};  // .xlsx sheet name; shortened to 31 characters and made unique there
+  std::string caption{};     // optional bold line printed just above the table
+  std::vector<ReportRow> header_rows{};  // bold, repeated on every printed page; merges stay inside
+  std::vector<ReportRow> body_rows{};
   // Relative column widths in characters of the table font (Excel's unit). Empty: writers choose.
   // Word and HTML scale them to the page width, so they are proportions rather than sizes.
-  std::vector<double> column_widths;
+  std::vector<double> column_widths{};
 };
 
 enum class PageOrientation { kPortrait, kLandscape };
 
 struct ReportDocument {
-  std::string label;                   // "Phụ lục 01"; empty for none
-  std::string title;                   // bold, centered; '\n' separates lines
-  std::vector<std::string> subtitles;  // centered italic lines, e.g. "(Kèm theo Báo cáo số ...)"
-  std::vector<ReportTable> tables;
+  std::string label{};                   // "Phụ lục 01"; empty for none
+  std::string title{};                   // bold, centered; '\n' separates lines
+  std::vector<std::string> subtitles{};  // centered italic lines, e.g. "(Kèm theo Báo cáo số ...)"
+  std::vector<ReportTable> tables{};
   // Printed below the tables, e.g. "Số liệu tổng hợp (synthetic) — dữ liệu mô phỏng".
-  std::vector<std::string> footnotes;
+  std::vector<std::string> footnotes{};
   PageOrientation orientation = PageOrientation::kPortrait;  // wide annexes use kLandscape
 };
 

@@ -54,10 +54,10 @@ RoundedDigits Round(double value, int decimals) {
   out.fraction.resize(static_cast<std::size_t>(decimals), '0');
   if (round_up) {
     std::string all = out.integer + out.fraction;
-    int i = static_cast<int>(all.size()) - 1;
-    while (i >= 0 && all[static_cast<std::size_t>(i)] == '9') all[static_cast<std::size_t>(i--)] = '0';
-    if (i >= 0) {
-      ++all[static_cast<std::size_t>(i)];
+    std::size_t i = all.size();
+    while (i > 0 && all[i - 1] == '9') all[--i] = '0';  // carry
+    if (i > 0) {
+      ++all[i - 1];
     } else {
       all.insert(all.begin(), '1');
     }
@@ -94,7 +94,9 @@ std::string Format(double value, int decimals, Separators separators, bool keep_
   return out;
 }
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsDigit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 bool AttachesToNumber(std::string_view unit) {
   return unit == "%" || unit == "\u2030" || unit == "%o";
@@ -151,8 +153,7 @@ class ViNumberReader {
       }
       for (std::size_t j = comma + 1; j < end; ++j) {
         if (!IsDigit(text_[j])) {
-          throw Error(j, "dấu chấm đứng sau dấu phẩy thập phân",
-                      "a dot after the decimal comma");
+          throw Error(j, "dấu chấm đứng sau dấu phẩy thập phân", "a dot after the decimal comma");
         }
       }
       machine.push_back('.');
@@ -234,13 +235,17 @@ class ViNumberReader {
 
 }  // namespace
 
-std::string FormatVi(double value, int decimals) { return Format(value, decimals, kVi, false); }
+std::string FormatVi(double value, int decimals) {
+  return Format(value, decimals, kVi, false);
+}
 
 std::string FormatViTrailing(double value, int decimals) {
   return Format(value, decimals, kVi, true);
 }
 
-std::string FormatEn(double value, int decimals) { return Format(value, decimals, kEn, false); }
+std::string FormatEn(double value, int decimals) {
+  return Format(value, decimals, kEn, false);
+}
 
 std::string FormatEnTrailing(double value, int decimals) {
   return Format(value, decimals, kEn, true);

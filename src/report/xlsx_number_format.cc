@@ -5,7 +5,9 @@
 namespace solieu::report {
 namespace {
 
-bool IsDigit(char ch) { return ch >= '0' && ch <= '9'; }
+bool IsDigit(char ch) {
+  return ch >= '0' && ch <= '9';
+}
 
 // A Vietnamese number: [-]digits, optionally grouped by '.' in threes, then optionally ',' and
 // decimals. Fills the parsed value, the decimals and whether the integer part is grouped.
@@ -22,7 +24,8 @@ bool ParseVietnameseNumber(std::string_view text, double* number, int* decimals,
       whole = whole * 10 + (text[i] - '0');
       ++digits;
       ++group_digits;
-    } else if (text[i] == '.' && digits > 0 && (!*grouped ? group_digits <= 3 : group_digits == 3)) {
+    } else if (text[i] == '.' && digits > 0 &&
+               (!*grouped ? group_digits <= 3 : group_digits == 3)) {
       *grouped = true;
       group_digits = 0;
     } else {

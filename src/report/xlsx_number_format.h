@@ -1,9 +1,9 @@
 // report/xlsx_number_format: the Excel number format under which a cell's machine value displays
 // as its Vietnamese text, so .xlsx cells can be real numbers. "1.250" -> "#,##0", "65,7" ->
 // "#,##0.0", "0,08" -> "#,##0.00", "2021" -> "0". Excel stores formats with "," for grouping and
-// "." for decimals and shows the reader's locale separators: a Vietnamese Excel or LibreOffice shows
-// "1.250" and "65,7", an English one "1,250" and "65.7". The display text (CSV, HTML, .docx) is
-// the truth; the spreadsheet keeps the number. Depends on: nothing.
+// "." for decimals and shows the reader's locale separators: a Vietnamese Excel or LibreOffice
+// shows "1.250" and "65,7", an English one "1,250" and "65.7". The display text (CSV, HTML, .docx)
+// is the truth; the spreadsheet keeps the number. Depends on: nothing.
 #pragma once
 
 #include <optional>

@@ -12,8 +12,15 @@ std::vector<char32_t> Decode(std::string_view text) {
   std::vector<char32_t> out;
   for (size_t i = 0; i < text.size();) {
     const auto lead = static_cast<unsigned char>(text[i]);
-    int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-    char32_t point = length == 1 ? lead : length == 2 ? lead & 0x1F : length == 3 ? lead & 0x0F : lead & 0x07;
+    int length = lead < 0x80           ? 1
+                 : (lead >> 5) == 0x6  ? 2
+                 : (lead >> 4) == 0xE  ? 3
+                 : (lead >> 3) == 0x1E ? 4
+                                       : 0;
+    char32_t point = length == 1   ? lead
+                     : length == 2 ? lead & 0x1F
+                     : length == 3 ? lead & 0x0F
+                                   : lead & 0x07;
     bool valid = length > 0 && i + length <= text.size();
     for (int k = 1; valid && k < length; ++k) {
       const auto next = static_cast<unsigned char>(text[i + k]);
@@ -48,7 +55,9 @@ std::string Encode(const std::vector<char32_t>& points) {
   return out;
 }
 
-int Utf16Units(char32_t point) { return point >= 0x10000 ? 2 : 1; }
+int Utf16Units(char32_t point) {
+  return point >= 0x10000 ? 2 : 1;
+}
 
 // Lowercase for the letters Vietnamese names use: ASCII, Latin-1 (À..Ý), Ă Đ Ĩ Ũ Ơ Ư and the
 // Latin Extended Additional block (Ạ..Ỹ), where capitals sit on even code points. Other scripts

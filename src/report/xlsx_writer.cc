@@ -22,16 +22,19 @@ constexpr const char* kFont = "Times New Roman";
 constexpr double kTableFontSize = 12;
 constexpr double kTitleFontSize = 13;
 constexpr double kDefaultColumnWidth = 12;
-constexpr double kLineHeight = 16.5;       // points per line of 12 pt text, with padding
-constexpr double kTitleRowHeight = 18;     // points, for 13 pt title lines
-constexpr double kBoldCharsPerWidth = 0.85;  // bold header text is wider than Excel's width unit
+constexpr double kLineHeight = 16.5;    // points per line of 12 pt text, with padding
+constexpr double kTitleRowHeight = 18;  // points, for 13 pt title lines
+// Characters of 12 pt Times New Roman per Excel width unit (measured about 1.4 for Vietnamese
+// lowercase), less some room for capitals and for words that wrap early.
+constexpr double kCharsPerWidth = 1.2;
+constexpr double kBoldCharsPerWidth = 1.0;
 constexpr uint8_t kPaperA4 = 9;
 
 [[noreturn]] void Fail(const std::filesystem::path& path, std::string_view what, lxw_error error) {
-  throw UserError("report.write_failed", "Không ghi được tệp Excel",
-                  std::string("cannot write the workbook: ") + std::string(what) + ": " +
-                      lxw_strerror(error),
-                  path.string());
+  throw UserError(
+      "report.write_failed", "Không ghi được tệp Excel",
+      std::string("cannot write the workbook: ") + std::string(what) + ": " + lxw_strerror(error),
+      path.string());
 }
 
 // Owns the lxw_workbook: Close() writes the file; destruction without Close() discards it.
@@ -79,10 +82,13 @@ struct FormatKey {
 
 uint8_t LxwAlign(Align align) {
   switch (align) {
-    case Align::kCenter: return LXW_ALIGN_CENTER;
-    case Align::kRight: return LXW_ALIGN_RIGHT;
+    case Align::kCenter:
+      return LXW_ALIGN_CENTER;
+    case Align::kRight:
+      return LXW_ALIGN_RIGHT;
     case Align::kLeft:
-    case Align::kAuto: break;
+    case Align::kAuto:
+      break;
   }
   return LXW_ALIGN_LEFT;
 }
@@ -119,16 +125,17 @@ class Formats {
   std::map<FormatKey, lxw_format*> formats_;
 };
 
-// Counts characters, not bytes, for the rough line estimate of merged header cells.
+// Counts characters, not bytes.
 int CharacterCount(std::string_view text) {
   return static_cast<int>(std::count_if(text.begin(), text.end(), [](char ch) {
     return (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
   }));
 }
 
-// Lines a header cell needs at `width` characters per line, each '\n' starting a new line.
-int EstimatedLines(std::string_view text, double width) {
-  const double per_line = std::max(1.0, width * kBoldCharsPerWidth);
+// Lines a cell needs at `width` (Excel width units), each '\n' starting a new line. Rough: it
+// counts characters, and keeps a margin for words that wrap early.
+int EstimatedLines(std::string_view text, double width, bool bold) {
+  const double per_line = std::max(1.0, width * (bold ? kBoldCharsPerWidth : kCharsPerWidth));
   int lines = 0;
   size_t start = 0;
   while (true) {
@@ -178,7 +185,7 @@ class SheetWriter {
     ++row;  // a blank row between the headings and the table
 
     const lxw_row_t table_top = row;
-    SetHeaderRowHeights(layout, widths, table_top);
+    SetRowHeights(layout, widths, table_top);
     for (int r = 0; r < layout.row_count(); ++r) {
       for (int c = 0; c < columns; ++c) {
         if (layout.is_anchor(r, c)) WriteCell(layout, r, c, table_top);
@@ -244,23 +251,26 @@ class SheetWriter {
     }
   }
 
-  // Merged cells do not make Excel grow a row, so header rows get a height from a line estimate.
-  void SetHeaderRowHeights(const TableLayout& layout, const std::vector<double>& widths,
-                           lxw_row_t table_top) {
-    std::vector<double> heights(static_cast<size_t>(layout.header_row_count()), kLineHeight);
-    for (int r = 0; r < layout.header_row_count(); ++r) {
+  // Row heights from a line estimate: LibreOffice does not grow rows of wrapped text when it
+  // opens a generated file, and no reader grows rows for merged cells.
+  void SetRowHeights(const TableLayout& layout, const std::vector<double>& widths,
+                     lxw_row_t table_top) {
+    std::vector<double> heights(static_cast<size_t>(layout.row_count()), kLineHeight);
+    for (int r = 0; r < layout.row_count(); ++r) {
       for (int c = 0; c < layout.column_count(); ++c) {
         if (!layout.is_anchor(r, c)) continue;
         const ReportCell& cell = *layout.at(r, c).cell;
         double width = 0;
         for (int cc = c; cc < c + cell.col_span; ++cc) width += widths[cc];
-        const double needed = EstimatedLines(cell.text, width) * kLineHeight;
+        width -= 1.5 * cell.indent;
+        const bool bold = PrintsBold(layout.row(r), cell, layout.is_header(r));
+        const double needed = EstimatedLines(cell.text, width, bold) * kLineHeight;
         double available = 0;
         for (int rr = r; rr < r + cell.row_span; ++rr) available += heights[rr];
         if (needed > available) heights[r + cell.row_span - 1] += needed - available;
       }
     }
-    for (int r = 0; r < layout.header_row_count(); ++r) {
+    for (int r = 0; r < layout.row_count(); ++r) {
       Check(worksheet_set_row(sheet_, table_top + r, heights[r], nullptr), "worksheet_set_row");
     }
   }
@@ -289,12 +299,13 @@ void WriteXlsxFile(const ReportDocument& document, const std::filesystem::path& 
   for (size_t i = 0; i < document.tables.size(); ++i) {
     const ReportTable& table = document.tables[i];
     std::string wanted = table.sheet_name;
-    if (wanted.empty()) wanted = document.tables.size() == 1 && !document.label.empty()
-                                     ? document.label
-                                     : "Bảng " + std::to_string(i + 1);
+    if (wanted.empty())
+      wanted = document.tables.size() == 1 && !document.label.empty()
+                   ? document.label
+                   : "Bảng " + std::to_string(i + 1);
     sheet_names.push_back(ExcelSheetName(wanted, sheet_names));
     lxw_worksheet* sheet = workbook_add_worksheet(workbook.get(), sheet_names.back().c_str());
-    if (sheet == nullptr) Fail(path, "workbook_add_worksheet", LXW_ERROR_SHEETNAME_RESERVED);
+    if (sheet == nullptr) Fail(path, "workbook_add_worksheet", LXW_ERROR_PARAMETER_VALIDATION);
     SheetWriter(workbook, formats, sheet).Write(document, table);
   }
   if (document.tables.empty()) workbook_add_worksheet(workbook.get(), nullptr);  // xlsx needs one

@@ -9,11 +9,21 @@ std::string Escape(std::string_view text, bool attribute) {
   for (char ch : text) {
     const auto byte = static_cast<unsigned char>(ch);
     switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += attribute ? "&quot;" : "\""; break;
-      case '\'': out += attribute ? "&apos;" : "'"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += attribute ? "&quot;" : "\"";
+        break;
+      case '\'':
+        out += attribute ? "&apos;" : "'";
+        break;
       default:
         if (byte < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') break;  // not allowed in XML
         out += ch;
@@ -24,8 +34,12 @@ std::string Escape(std::string_view text, bool attribute) {
 
 }  // namespace
 
-std::string EscapeXmlText(std::string_view text) { return Escape(text, false); }
+std::string EscapeXmlText(std::string_view text) {
+  return Escape(text, false);
+}
 
-std::string EscapeXmlAttribute(std::string_view text) { return Escape(text, true); }
+std::string EscapeXmlAttribute(std::string_view text) {
+  return Escape(text, true);
+}
 
 }  // namespace solieu::report

@@ -66,7 +66,8 @@ TEST(TargetTest, ReportFormsParseTheSameInBothForms) {
 }
 
 TEST(TargetTest, VietnameseDotsSeparateThousands) {
-  ExpectTarget(Target::ParseVietnamese("668.030"), {"668.030", TargetKind::kExact, 668030, 668030, 0});
+  ExpectTarget(Target::ParseVietnamese("668.030"),
+               {"668.030", TargetKind::kExact, 668030, 668030, 0});
   ExpectTarget(Target::ParseVietnamese("1.250.000"),
                {"1.250.000", TargetKind::kExact, 1250000, 1250000, 0});
   ExpectTarget(Target::ParseVietnamese("21.372,1"),
@@ -82,8 +83,7 @@ TEST(TargetTest, MachineDotIsTheDecimalPoint) {
   ExpectTarget(Target::ParseMachine("18.50"), {"18.50", TargetKind::kExact, 18.5, 18.5, 2});
   ExpectTarget(Target::ParseMachine("0.4-0.5"), {"0.4-0.5", TargetKind::kRange, 0.4, 0.5, 1});
   // The documented trap: machine files must not group thousands.
-  ExpectTarget(Target::ParseMachine("668.030"),
-               {"668.030", TargetKind::kExact, 668.03, 668.03, 3});
+  ExpectTarget(Target::ParseMachine("668.030"), {"668.030", TargetKind::kExact, 668.03, 668.03, 3});
 }
 
 // Parses `text` expecting a UserError; returns it (code checked).
@@ -133,6 +133,7 @@ TEST(TargetTest, ErrorsNameThePositionAndTheReason) {
       {true, "5,", "character 2", "missing after the decimal mark"},
       {true, "0,5-0,4", "character 5", "below its lower end"},
       {true, "<0,4-0,5", "character 5", "one number, not a range"},
+      {true, ">= 1-2", "character 5", "('>=') has one number"},
       {true, "0,4-", "character 5", "missing"},
       {false, "1.234,5", "character 6", "one decimal mark"},
       {false, "1,2.5", "character 4", "one decimal mark"},
@@ -176,10 +177,10 @@ TEST(TargetTest, EverySeedDataTargetCellParsesAsMachineForm) {
     std::string column;
   };
   const Column columns[] = {
-      {"targets_2025_table11.csv", "kh_2025"},    {"annex01_2021_2025.csv", "target_2025"},
+      {"targets_2025_table11.csv", "kh_2025"},          {"annex01_2021_2025.csv", "target_2025"},
       {"annex02_plan_2026_2030.csv", "goal_2026_2030"}, {"annex02_plan_2026_2030.csv", "kh_2026"},
-      {"annex02_plan_2026_2030.csv", "kh_2027"},  {"annex02_plan_2026_2030.csv", "kh_2028"},
-      {"annex02_plan_2026_2030.csv", "kh_2029"},  {"annex02_plan_2026_2030.csv", "kh_2030"},
+      {"annex02_plan_2026_2030.csv", "kh_2027"},        {"annex02_plan_2026_2030.csv", "kh_2028"},
+      {"annex02_plan_2026_2030.csv", "kh_2029"},        {"annex02_plan_2026_2030.csv", "kh_2030"},
   };
   int parsed = 0;
   int inequalities = 0;
