@@ -48,4 +48,13 @@ struct AuditEntry {
   std::string changed_at;  // ISO 8601 UTC
 };
 
+// A plan figure: the target of an indicator for a period and org unit, verbatim ("≥95").
+struct TargetRecord {
+  std::string indicator_uid;
+  std::string period;  // canonical period id: "2025", "2021-01-01/P5Y"
+  std::string org_unit_uid;
+  std::string target;
+  std::string source;  // where the figure comes from (a decision, a report)
+};
+
 }  // namespace solieu

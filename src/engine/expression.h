@@ -32,7 +32,8 @@
 //     item reads as 0. #{a}+#{b} with only a reported is a; with neither reported, no value.
 //   kSkipIfAnyValueMissing: a missing data item stays missing, so any arithmetic containing it
 //     has no value (NULL propagation, as in SQL); only the functions above see past the gap.
-//     For an expression without those functions this equals DHIS2's SKIP_IF_ANY_VALUE_MISSING.
+//     DHIS2's SKIP_IF_ANY_VALUE_MISSING skips the whole expression instead; the two differ only
+//     where a gap is looked past: by those functions, or in an if() branch not taken.
 //   kNeverSkip (DHIS2's NEVER_SKIP): a missing data item always reads as 0; an expression whose
 //     data are all missing still has a value (0 for #{a}, no value for #{a}/#{b}).
 #pragma once

@@ -212,11 +212,27 @@ CREATE INDEX data_value_audit_key
   ON data_value_audit (data_element_id, period_id, org_unit_id, coc_id, aoc_id);
 )sql";
 
+// Plans: the target of an indicator for a period (a year, a five-year period) and an org unit,
+// kept verbatim as the reports write it ("<15", "≥95", "0,4-0,5").
+constexpr std::string_view kTargets = R"sql(
+CREATE TABLE target (
+  indicator_id INTEGER NOT NULL REFERENCES indicator (id),
+  period TEXT NOT NULL,
+  org_unit_id INTEGER NOT NULL REFERENCES org_unit (id),
+  target TEXT NOT NULL,
+  source TEXT NOT NULL DEFAULT '',
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (indicator_id, period, org_unit_id)
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& SqliteMigrations() {
   static const std::vector<Migration> migrations = {
       {1, "initial schema: org units with history, metadata, data values, audit", kInitialSchema},
+      {2, "targets per indicator, period and org unit", kTargets},
   };
   return migrations;
 }

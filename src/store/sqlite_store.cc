@@ -92,6 +92,8 @@ class SqliteStore final : public Store {
   std::optional<DataValue> GetValue(const DataValueKey& key) override;
   std::vector<DataValue> QueryValues(const ValueQuery& query) override;
   std::vector<AuditEntry> AuditTrail(const DataValueKey& key) override;
+  void PutTargets(const std::vector<TargetRecord>& targets, const std::string& user) override;
+  std::vector<TargetRecord> LoadTargets() override;
 
  private:
   void Migrate();
@@ -768,6 +770,38 @@ std::vector<AuditEntry> SqliteStore::AuditTrail(const DataValueKey& key) {
     out.push_back(AuditEntry{s.Int(0), key, ParseAction(s.Text(1)), s.OptionalText(2),
                              s.OptionalText(3), s.Text(4), s.Text(5)});
   }
+  return out;
+}
+
+void SqliteStore::PutTargets(const std::vector<TargetRecord>& targets, const std::string& user) {
+  Transaction txn(db_);
+  std::string now = NowUtc();
+  Statement upsert = db_.Prepare(
+      "INSERT INTO target (indicator_id, period, org_unit_id, target, source, updated_by, "
+      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator_id, period, org_unit_id) "
+      "DO UPDATE SET target = excluded.target, source = excluded.source, updated_by = "
+      "excluded.updated_by, updated_at = excluded.updated_at");
+  for (const TargetRecord& t : targets) {
+    upsert.Reset();
+    upsert.Bind(1, IdOf("indicator", t.indicator_uid))
+        .Bind(2, t.period)
+        .Bind(3, IdOf("org_unit", t.org_unit_uid))
+        .Bind(4, t.target)
+        .Bind(5, t.source)
+        .Bind(6, user)
+        .Bind(7, now)
+        .Run();
+  }
+  txn.Commit();
+}
+
+std::vector<TargetRecord> SqliteStore::LoadTargets() {
+  std::vector<TargetRecord> out;
+  Statement s = db_.Prepare(
+      "SELECT i.uid, t.period, o.uid, t.target, t.source FROM target t JOIN indicator i ON i.id "
+      "= t.indicator_id JOIN org_unit o ON o.id = t.org_unit_id ORDER BY i.code, t.period, "
+      "o.code");
+  while (s.Step()) out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4)});
   return out;
 }
 

@@ -62,6 +62,10 @@ class Store {
   // Oldest first.
   virtual std::vector<AuditEntry> AuditTrail(const DataValueKey& key) = 0;
 
+  // Inserts or replaces targets by (indicator, period, org unit) in one transaction.
+  virtual void PutTargets(const std::vector<TargetRecord>& targets, const std::string& user) = 0;
+  virtual std::vector<TargetRecord> LoadTargets() = 0;
+
  protected:
   Store() = default;
 };

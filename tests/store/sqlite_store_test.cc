@@ -112,7 +112,7 @@ TEST_F(SqliteStoreTest, MetadataRoundTripsAndReapplyingChangesNothing) {
   {
     auto store = Store::Open(path_);
     MetadataChanges first = store->ApplyMetadata(in);
-    EXPECT_EQ(first.created, 8);
+    EXPECT_EQ(first.created, 8);  // 2 units, 4 default category objects, 1 element, 1 indicator
     EXPECT_EQ(first.updated, 0);
   }
   auto store = Store::Open(path_);
@@ -191,6 +191,26 @@ TEST_F(SqliteStoreTest, ABatchWithOneUnknownReferenceWritesNothing) {
   EXPECT_THROW(store->PutValues({Write("5"), bad}, "clerk"), UserError);
   EXPECT_FALSE(store->GetValue(Write("").key).has_value());
   EXPECT_TRUE(store->AuditTrail(Write("").key).empty());
+}
+
+TEST_F(SqliteStoreTest, TargetsAreKeptVerbatimAndReplacedByKey) {
+  auto store = Store::Open(path_);
+  store->ApplyMetadata(SmallSnapshot());
+  store->PutTargets({{"Indicator01", "2025", "ProvinceA01", "<40", "Table 1.1"},
+                     {"Indicator01", "2021-01-01/P5Y", "ProvinceA01", "≤45", "Phụ lục 01"}},
+                    "planner");
+  store->PutTargets({{"Indicator01", "2025", "ProvinceA01", "<32,84", "KH 2025"}}, "planner");
+  auto targets = store->LoadTargets();
+  ASSERT_EQ(targets.size(), 2u);
+  EXPECT_EQ(targets[0].period, "2021-01-01/P5Y");
+  EXPECT_EQ(targets[0].target, "≤45");
+  EXPECT_EQ(targets[1].target, "<32,84");
+  EXPECT_EQ(targets[1].source, "KH 2025");
+  EXPECT_THROW(store->PutTargets({{"Indicator01", "2026", "ProvinceA01", "<30", ""},
+                                  {"NoIndicator", "2026", "ProvinceA01", "<30", ""}},
+                                 "planner"),
+               UserError);
+  EXPECT_EQ(store->LoadTargets().size(), 2u);  // nothing of the failed batch
 }
 
 TEST_F(SqliteStoreTest, AnUnopenablePathIsAUserError) {
