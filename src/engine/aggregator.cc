@@ -1,5 +1,6 @@
 #include "engine/aggregator.h"
 
+#include <array>
 #include <map>
 #include <unordered_map>
 
@@ -25,8 +26,15 @@ AggregateResult Aggregate(const ValueTable& table, OrgView& view, const Aggregat
     if (item.element < 0) continue;
     const AggregationType type = table.Element(item.element).aggregation_type;
     std::vector<Accumulator> cells(n_periods * n_units);
-    // For LAST: per (cell, source unit) the latest period's start and the value.
-    std::map<std::pair<size_t, int>, std::pair<int, double>> latest;
+    // For LAST: per (cell, source unit, option combo, attribute combo) the latest period and its
+    // value. The latest period is the one ending last; of two ending together, the longer (a
+    // year's closing stock and its fourth quarter's are the same figure).
+    struct Latest {
+      int end;
+      int start;
+      double value;
+    };
+    std::map<std::array<long long, 4>, Latest> latest;
     // For AVERAGE_SUM_ORG_UNIT: per (cell, reported period) the sum over units.
     std::map<std::pair<size_t, std::pair<int, int>>, double> per_period;
     // The requested periods that contain a record's period, cached per distinct span.
@@ -58,8 +66,13 @@ AggregateResult Aggregate(const ValueTable& table, OrgView& view, const Aggregat
             size_t cell = p * n_units + u;
             switch (type) {
               case AggregationType::kLast: {
-                auto [slot, inserted] = latest.try_emplace({cell, r.unit}, r.start, scaled);
-                if (!inserted && r.start >= slot->second.first) slot->second = {r.start, scaled};
+                auto [slot, inserted] = latest.try_emplace(
+                    {static_cast<long long>(cell), r.unit, r.option_combo, r.attribute_combo},
+                    Latest{r.end, r.start, scaled});
+                Latest& held = slot->second;
+                if (!inserted && (r.end > held.end || (r.end == held.end && r.start < held.start))) {
+                  held = {r.end, r.start, scaled};
+                }
                 break;
               }
               case AggregationType::kAverageSumOrgUnit:
@@ -74,7 +87,7 @@ AggregateResult Aggregate(const ValueTable& table, OrgView& view, const Aggregat
         }
       }
     }
-    for (const auto& [key, entry] : latest) cells[key.first].sum += entry.second;
+    for (const auto& [key, entry] : latest) cells[static_cast<size_t>(key[0])].sum += entry.value;
     std::vector<Accumulator> period_means(type == AggregationType::kAverageSumOrgUnit ? cells.size()
                                                                                       : 0);
     for (const auto& [key, sum] : per_period) {

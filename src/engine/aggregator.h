@@ -3,8 +3,9 @@
 //   SUM                   sum over units and over time
 //   AVERAGE               mean of all values in the cell
 //   AVERAGE_SUM_ORG_UNIT  sum over units within each reported period, then the mean over periods
-//   LAST                  each unit's value for its latest reported period in the cell, summed
-//                         over units (stock figures such as patients under management)
+//   LAST                  each unit's (and option combo's) value for its latest reported period
+//                         in the cell, summed over units and combos (stock figures such as
+//                         patients under management); latest = ending last, then the longest
 //   NONE                  the value when exactly one value falls in the cell, else none
 // A value counts in a requested period when its own period lies inside it (months add up to a
 // quarter; a yearly figure is not split into months). Split shares scale SUM, LAST and

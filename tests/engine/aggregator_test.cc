@@ -114,6 +114,16 @@ TEST_F(AggregatorTest, LastTakesEachUnitsLatestValueThenSumsUnits) {
   EXPECT_EQ(Value(element, Period::Month(2024, 1), new_commune, Structure::kOnDate), 10);
 }
 
+TEST_F(AggregatorTest, LastPrefersTheLongerPeriodWhenTwoEndTogether) {
+  const DataElement& element = ElementOf(AggregationType::kLast);
+  Put(element, "03317", Period::Quarter(2024, 4), 9);
+  Put(element, "03317", Period::Year(2024), 11);
+  Put(element, "03317", Period::Month(2024, 11), 3);
+  int new_commune = Unit("03325", kAfter);
+  EXPECT_EQ(Value(element, Period::Year(2024), new_commune, Structure::kOnDate), 11);
+  EXPECT_EQ(Value(element, Period::Quarter(2024, 4), new_commune, Structure::kOnDate), 9);
+}
+
 TEST_F(AggregatorTest, ReplacingAndDeletingAValueUpdatesTheTotals) {
   const DataElement& element = ElementOf(AggregationType::kSum);
   Put(element, "03317", Period::Month(2024, 1), 5);
