@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Quick start: installs what is missing, builds solieu, and creates the Điện Biên demo store
-# (the embedded SQLite file data/solieu.db) from config/dien-bien/.
+# (the embedded SQLite file data/solieu.db) from config/dien-bien/ and demo/dien-bien/: the figures
+# of the department's reports, and synthetic monthly values per health station that add up to them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,7 +9,7 @@ bash scripts/install-deps.sh
 bash scripts/build.sh build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSOLIEU_BUILD_TESTS=OFF
 
 store="data/solieu.db"
-./build/solieu init --store "$store" --config config/dien-bien
+./build/solieu demo --store "$store" --config config/dien-bien --demo demo/dien-bien
 echo
 echo "Đơn vị trước cải cách (30/06/2025) / units before the reform:"
 ./build/solieu org tree --store "$store" --as-of 2025-06-30 --format csv | cut -d, -f3 | sort | uniq -c
@@ -18,4 +19,5 @@ echo
 echo "Kho dữ liệu / store: $store"
 echo "Thử / try:  ./build/solieu --store $store org show 03325"
 echo "            ./build/solieu --store $store metadata list indicators"
+echo "            ./build/solieu --store $store analytics --dimension 'dx:I_MMR;I_FULL_IMMUNIZATION' --dimension 'pe:2021;2022;2023;2024;2025' --dimension ou:11"
 echo "The web server (solieu serve, with the demo logins) is not built yet: see the open issues."

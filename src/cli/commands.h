@@ -10,5 +10,6 @@ void AddOrgCommands(CLI::App& app);
 void AddMetadataCommands(CLI::App& app);
 void AddValueCommands(CLI::App& app);
 void AddAnalyticsCommand(CLI::App& app);
+void AddDemoCommand(CLI::App& app);
 
 }  // namespace solieu::cli

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   solieu::cli::AddMetadataCommands(app);
   solieu::cli::AddValueCommands(app);
   solieu::cli::AddAnalyticsCommand(app);
+  solieu::cli::AddDemoCommand(app);
   solieu::AddDetectCommand(app);
   try {
     app.parse(argc, argv);

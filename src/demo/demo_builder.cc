@@ -1,0 +1,231 @@
+#include "demo/demo_builder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <numbers>
+#include <set>
+
+#include "config/config_loader.h"
+#include "config/data_values_file.h"
+#include "core/csv_reader.h"
+#include "core/error.h"
+#include "core/org_hierarchy.h"
+#include "core/period.h"
+#include "core/uid.h"
+#include "plan/target.h"
+
+namespace solieu {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kProvinceCode = "11";
+
+// A stable pseudo-random number in [0, 1) from a text, so the demo is the same on every machine.
+double Unit01(std::string_view key) {
+  std::string uid = DeriveUid("demo", key);
+  unsigned long long h = 1469598103934665603ULL;
+  for (char c : uid) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  return static_cast<double>(h % 1000003ULL) / 1000003.0;
+}
+
+// Splits an integer total into parts proportional to `weights` that add up exactly to the total
+// (largest remainder), so every synthetic breakdown sums back to the seed's figure.
+std::vector<long long> Apportion(long long total, const std::vector<double>& weights) {
+  double sum = 0;
+  for (double w : weights) sum += w;
+  std::vector<long long> parts(weights.size(), 0);
+  if (weights.empty() || sum <= 0) return parts;
+  std::vector<std::pair<double, size_t>> remainders;
+  long long given = 0;
+  for (size_t i = 0; i < weights.size(); ++i) {
+    double exact = static_cast<double>(total) * weights[i] / sum;
+    parts[i] = static_cast<long long>(std::floor(exact));
+    given += parts[i];
+    remainders.emplace_back(exact - std::floor(exact), i);
+  }
+  std::sort(remainders.begin(), remainders.end(), [](const auto& a, const auto& b) {
+    return a.first > b.first || (a.first == b.first && a.second < b.second);
+  });
+  for (long long k = 0; k < total - given; ++k) {
+    ++parts[remainders[static_cast<size_t>(k) % remainders.size()].second];
+  }
+  return parts;
+}
+
+class Generator {
+ public:
+  Generator(const MetadataSnapshot& metadata, const OrgHierarchy& hierarchy)
+      : metadata_(metadata), hierarchy_(hierarchy) {
+    for (const auto& d : metadata.data_elements) elements_[d.uid] = &d;
+  }
+
+  // The values a province figure becomes: itself when it cannot be shared out exactly, else its
+  // synthetic shares per health station (and per month, for sums over a period longer than one).
+  std::vector<DataValueWrite> Expand(const DataValueWrite& w) {
+    const OrgUnit* unit = hierarchy_.FindByUid(w.key.org_unit_uid);
+    const DataElement* element = elements_.at(w.key.data_element_uid);
+    bool integer = element->value_type == ValueType::kInteger ||
+                   element->value_type == ValueType::kIntegerZeroOrPositive;
+    if (unit == nullptr || unit->code != kProvinceCode || !integer || !w.value) return {w};
+    long long total = std::stoll(*w.value);
+    if (total < 0) return {w};
+    auto period = Period::Parse(w.key.period);
+    std::vector<Period> months = {*period};
+    if (element->aggregation_type == AggregationType::kSum && period->days() > 31) {
+      months = period->Split(PeriodType::kMonth);
+      if (months.empty()) months = {*period};
+    } else if (element->aggregation_type != AggregationType::kSum &&
+               element->aggregation_type != AggregationType::kLast &&
+               element->aggregation_type != AggregationType::kAverageSumOrgUnit) {
+      return {w};
+    }
+    std::vector<double> month_weights;
+    double phase = Unit01(element->code) * 2 * std::numbers::pi;
+    for (const Period& m : months) {
+      month_weights.push_back(
+          1.0 + 0.25 * std::sin(phase + 2 * std::numbers::pi * m.start().month() / 12.0));
+    }
+    std::vector<long long> per_month = Apportion(total, month_weights);
+    std::vector<DataValueWrite> out;
+    for (size_t i = 0; i < months.size(); ++i) {
+      const std::vector<const OrgUnit*>& stations = StationsOn(months[i].start());
+      if (stations.empty()) return {w};
+      std::vector<double> weights;
+      for (const OrgUnit* s : stations) weights.push_back(StationWeight(*s));
+      std::vector<long long> shares = Apportion(per_month[i], weights);
+      for (size_t k = 0; k < stations.size(); ++k) {
+        if (shares[k] == 0 && element->aggregation_type == AggregationType::kSum) continue;
+        DataValueWrite part = w;
+        part.key.period = months[i].Id();
+        part.period_start = months[i].start();
+        part.period_end = months[i].end();
+        part.key.org_unit_uid = stations[k]->uid;
+        part.value = std::to_string(shares[k]);
+        part.comment = kSyntheticComment;
+        out.push_back(std::move(part));
+      }
+    }
+    return out;
+  }
+
+ private:
+  // The commune health stations open on a day, in code order.
+  const std::vector<const OrgUnit*>& StationsOn(Date day) {
+    auto [it, inserted] = stations_.try_emplace(day.days_since_epoch());
+    if (inserted) {
+      for (const OrgUnit& u : hierarchy_.units()) {
+        if (u.facility_type == "tyt" && u.validity.Contains(day)) it->second.push_back(&u);
+      }
+    }
+    return it->second;
+  }
+
+  // A station's synthetic size. A station opened by a merge weighs what its predecessors
+  // weighed, so the same figures look alike before and after the reform.
+  double StationWeight(const OrgUnit& station) {
+    auto it = weights_.find(station.uid);
+    if (it != weights_.end()) return it->second;
+    double weight = 0;
+    for (const auto& p : hierarchy_.PredecessorsOf(station))
+      weight += StationWeight(*p.unit) * p.share;
+    if (weight == 0) weight = 0.4 + 1.2 * Unit01(station.code);
+    weights_[station.uid] = weight;
+    return weight;
+  }
+
+  const MetadataSnapshot& metadata_;
+  const OrgHierarchy& hierarchy_;
+  std::map<std::string, const DataElement*> elements_;
+  std::map<int, std::vector<const OrgUnit*>> stations_;
+  std::map<std::string, double> weights_;
+};
+
+std::vector<TargetRecord> ReadTargets(const std::string& path, const MetadataSnapshot& metadata,
+                                      const OrgHierarchy& hierarchy) {
+  std::map<std::string, std::string> indicators;
+  for (const auto& i : metadata.indicators) indicators[i.code] = i.uid;
+  CsvTable t(path, {"indicator", "period", "org_unit", "target"},
+             {"indicator", "period", "org_unit", "target", "source"});
+  std::vector<TargetRecord> out;
+  while (t.Next()) {
+    auto indicator = indicators.find(t.Get("indicator"));
+    if (indicator == indicators.end()) {
+      throw UserError("demo.unknown_indicator", "không có chỉ số mã '" + t.Get("indicator") + "'",
+                      "no indicator with code '" + t.Get("indicator") + "'", t.Where("indicator"));
+    }
+    auto period = Period::Parse(t.Get("period"));
+    if (!period) {
+      throw UserError("demo.invalid_period", "kỳ '" + t.Get("period") + "' không hợp lệ",
+                      "invalid period '" + t.Get("period") + "'", t.Where("period"));
+    }
+    const OrgUnit* unit = hierarchy.FindByCode(t.Get("org_unit"), period->start());
+    if (unit == nullptr) unit = hierarchy.FindLatestByCode(t.Get("org_unit"));
+    if (unit == nullptr) {
+      throw UserError("demo.unknown_org_unit", "không có đơn vị mã '" + t.Get("org_unit") + "'",
+                      "no org unit with code '" + t.Get("org_unit") + "'", t.Where("org_unit"));
+    }
+    plan::Target::ParseMachine(t.Get("target"), t.Where("target"));  // refuses non-targets
+    out.push_back({indicator->second, period->Id(), unit->uid, t.Get("target"), t.Get("source")});
+  }
+  return out;
+}
+
+}  // namespace
+
+DemoData BuildDemoData(const std::string& config_dir, const std::string& demo_dir) {
+  ConfigFolder folder = LoadConfigFolder(config_dir);
+  OrgHierarchy hierarchy(folder.metadata.org_units, folder.metadata.parent_links,
+                         folder.metadata.org_events);
+  DemoData demo;
+  std::vector<DataValueWrite> seeds = ReadDataValuesFile(
+      (fs::path(demo_dir) / "province_values.csv").string(), folder.metadata, hierarchy);
+  demo.seed_values = seeds.size();
+  demo.targets =
+      ReadTargets((fs::path(demo_dir) / "targets.csv").string(), folder.metadata, hierarchy);
+  Generator generator(folder.metadata, hierarchy);
+  auto key_of = [](const DataValueKey& k) {
+    return k.data_element_uid + "|" + k.period + "|" + k.org_unit_uid + "|" +
+           k.category_option_combo_uid + "|" + k.attribute_option_combo_uid;
+  };
+  std::set<std::string> shared_out;  // province figures now held by their synthetic shares
+  std::vector<DataValueWrite> generated;
+  for (const DataValueWrite& w : seeds) {
+    for (DataValueWrite& v : generator.Expand(w)) {
+      if (v.comment == kSyntheticComment) {
+        ++demo.synthetic_values;
+        shared_out.insert(key_of(w.key));
+      }
+      generated.push_back(std::move(v));
+    }
+  }
+  // A reference figure of the configuration (the province's population) that the demo shares out
+  // must not also stay at the province, or every total would count it twice.
+  for (DataValueWrite& v : folder.values) {
+    if (!shared_out.count(key_of(v.key))) demo.values.push_back(std::move(v));
+  }
+  for (DataValueWrite& v : generated) demo.values.push_back(std::move(v));
+  demo.metadata = std::move(folder.metadata);
+  return demo;
+}
+
+void WriteDemo(const DemoData& demo, Store& store,
+               const std::function<void(const std::string&)>& progress) {
+  MetadataChanges changes = store.ApplyMetadata(demo.metadata);
+  progress("siêu dữ liệu / metadata: " + std::to_string(changes.created) + " mới / created, " +
+           std::to_string(changes.updated) + " cập nhật / updated");
+  constexpr size_t kBatch = 20000;
+  for (size_t start = 0; start < demo.values.size(); start += kBatch) {
+    size_t end = std::min(demo.values.size(), start + kBatch);
+    std::vector<DataValueWrite> batch(demo.values.begin() + static_cast<long>(start),
+                                      demo.values.begin() + static_cast<long>(end));
+    store.PutValues(batch, "demo");
+    progress("giá trị / values: " + std::to_string(end) + "/" + std::to_string(demo.values.size()));
+  }
+  store.PutTargets(demo.targets, "demo");
+  progress("chỉ tiêu kế hoạch / targets: " + std::to_string(demo.targets.size()));
+}
+
+}  // namespace solieu
