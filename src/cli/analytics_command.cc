@@ -100,15 +100,8 @@ void Run(const AnalyticsOptions& options) {
     query.periods.push_back(*period);
   }
   auto store = OpenStore();
-  MetadataSnapshot metadata = store->LoadMetadata();
-  Analytics analytics(std::move(metadata));
-  std::vector<DataValueWrite> writes;
-  for (const DataValue& v : store->QueryValues({})) {
-    auto period = Period::Parse(v.key.period);
-    if (!period) continue;
-    writes.push_back({v.key, period->start(), period->end(), v.value, v.comment});
-  }
-  analytics.Apply(writes);
+  std::unique_ptr<Analytics> loaded = LoadAnalytics(*store);
+  const Analytics& analytics = *loaded;
 
   const OrgHierarchy& hierarchy = analytics.hierarchy();
   Date first = query.periods.front().start(), last = query.periods.front().end();

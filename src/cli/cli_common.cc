@@ -6,6 +6,9 @@
 #include <iostream>
 
 #include "core/error.h"
+#include "core/period.h"
+#include "demo/demo_builder.h"
+#include "engine/analytics.h"
 
 namespace solieu::cli {
 
@@ -93,6 +96,21 @@ void Print(const Listing& listing, Format format, std::ostream& out) {
       return;
     }
   }
+}
+
+std::unique_ptr<Analytics> LoadAnalytics(Store& store, bool* synthetic) {
+  auto analytics = std::make_unique<Analytics>(store.LoadMetadata());
+  std::vector<DataValueWrite> writes;
+  bool any_synthetic = false;
+  for (DataValue& v : store.QueryValues({})) {
+    auto period = Period::Parse(v.key.period);
+    if (!period) continue;
+    any_synthetic = any_synthetic || v.comment == kSyntheticComment;
+    writes.push_back({std::move(v.key), period->start(), period->end(), std::move(v.value), ""});
+  }
+  analytics->Apply(writes);
+  if (synthetic) *synthetic = any_synthetic;
+  return analytics;
 }
 
 const DataElement& FindDataElement(const MetadataSnapshot& m, const std::string& code) {

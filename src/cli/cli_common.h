@@ -11,6 +11,10 @@
 #include "core/metadata.h"
 #include "store/store.h"
 
+namespace solieu {
+class Analytics;
+}
+
 namespace solieu::cli {
 
 struct GlobalOptions {
@@ -34,6 +38,10 @@ struct Listing {
 
 // Table: aligned columns for a person; CSV: RFC 4180 with a header row; JSON: an array of objects.
 void Print(const Listing& listing, Format format, std::ostream& out);
+
+// Builds the analytics engine over everything in the store. `synthetic` (optional) is set when
+// any stored value is synthetic demo data.
+std::unique_ptr<Analytics> LoadAnalytics(Store& store, bool* synthetic = nullptr);
 
 // Lookups by code, throwing UserError naming the code when there is none.
 const DataElement& FindDataElement(const MetadataSnapshot& m, const std::string& code);

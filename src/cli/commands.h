@@ -11,5 +11,6 @@ void AddMetadataCommands(CLI::App& app);
 void AddValueCommands(CLI::App& app);
 void AddAnalyticsCommand(CLI::App& app);
 void AddDemoCommand(CLI::App& app);
+void AddReportCommand(CLI::App& app);
 
 }  // namespace solieu::cli

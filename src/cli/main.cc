@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   solieu::cli::AddValueCommands(app);
   solieu::cli::AddAnalyticsCommand(app);
   solieu::cli::AddDemoCommand(app);
+  solieu::cli::AddReportCommand(app);
   solieu::AddDetectCommand(app);
   try {
     app.parse(argc, argv);
