@@ -6,7 +6,11 @@
 #include "cli/commands.h"
 #include "core/error.h"
 #include "engine/analytics.h"
+#include "publish/annex_01.h"
+#include "publish/annex_02.h"
+#include "publish/disease_table.h"
 #include "publish/indicators_year.h"
+#include "publish/programme_results.h"
 #include "report/csv_writer.h"
 #include "report/docx_writer.h"
 #include "report/html_writer.h"
@@ -28,8 +32,15 @@ struct ReportOptions {
 report::ReportDocument Build(const ReportOptions& o, const ReportContext& context,
                              const Period& period) {
   if (o.name == "indicators-year") return BuildIndicatorsYear(context, period, !o.final_figures);
-  throw UserError("cli.unknown_report", "không có báo cáo '" + o.name + "'",
-                  "no report '" + o.name + "' (available: indicators-year)", "NAME");
+  if (o.name == "annex-01") return BuildAnnex01(context, period);
+  if (o.name == "annex-02") return BuildAnnex02(context, period);
+  if (o.name == "diseases") return BuildDiseaseTable(context, period);
+  if (o.name == "programme-results") return BuildProgrammeResults(context, period);
+  throw UserError(
+      "cli.unknown_report", "không có báo cáo '" + o.name + "'",
+      "no report '" + o.name +
+          "' (available: indicators-year, annex-01, annex-02, diseases, programme-results)",
+      "NAME");
 }
 
 void Run(const ReportOptions& o) {
@@ -88,7 +99,10 @@ void AddReportCommand(CLI::App& app) {
   auto options = std::make_shared<ReportOptions>();
   auto* command = app.add_subcommand(
       "report", "Báo cáo của Sở từ số liệu đã lưu / the department's reports from stored data");
-  command->add_option("name", options->name, "indicators-year")->required();
+  command
+      ->add_option("name", options->name,
+                   "indicators-year, annex-01, annex-02, diseases, programme-results")
+      ->required();
   command->add_option("--period", options->period, "2025, 2021Q1, 2021-2025 ...")->required();
   command->add_option("--org", options->org, "Org unit code (default 11, the province)");
   command->add_option("--format", options->format, "csv (default), html, xlsx, docx");

@@ -1,0 +1,12 @@
+#include "publish/annex_02.h"
+
+#include "core/error.h"
+
+namespace solieu {
+
+report::ReportDocument BuildAnnex02(const ReportContext&, const Period&) {
+  throw UserError("report.not_built", "báo cáo này chưa được xây dựng",
+                  "this report is not built yet");
+}
+
+}  // namespace solieu
