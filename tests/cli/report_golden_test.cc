@@ -1,0 +1,137 @@
+// The yearly indicator table (table 1.1 of the 2025 report) regenerated from the demo store
+// equals the department's printed table cell by cell; the .docx and .xlsx open in a real reader.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cli_runner.h"
+#include "core/csv_reader.h"
+
+namespace solieu {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::RunSolieu;
+
+std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
+  std::istringstream in(text);
+  CsvReader reader(in, "report.csv");
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> fields;
+  while (reader.Next(&fields)) rows.push_back(fields);
+  return rows;
+}
+
+class ReportGoldenTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    scratch_ = fs::temp_directory_path() /
+               ("solieu_report_test_" + std::to_string(::getpid()) + "_" +
+                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(scratch_);
+    fs::create_directories(scratch_);
+    ASSERT_FALSE(testing::DemoStore().empty());
+  }
+  void TearDown() override { fs::remove_all(scratch_); }
+
+  testing::CommandResult Report(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--store", testing::DemoStore(), "report"});
+    args.insert(args.end(), {"--config", std::string(SOLIEU_SOURCE_DIR) + "/config/dien-bien"});
+    return RunSolieu(args, scratch_);
+  }
+
+  fs::path scratch_;
+};
+
+TEST_F(ReportGoldenTest, YearlyIndicatorTableEqualsTheSeedCellByCell) {
+  testing::CommandResult r = Report({"indicators-year", "--period", "2025", "--format", "csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto rows = ParseCsv(r.out);
+  ASSERT_FALSE(rows.empty());
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"STT", "Chỉ tiêu", "Đơn vị tính", "KH năm 2025",
+                                               "Ước TH năm 2025"}));
+  CsvTable seed(std::string(SOLIEU_SHARED_DIR) + "/seed-data/targets_2025_table11.csv", {}, {});
+  size_t row = 1;
+  while (seed.Next()) {
+    ASSERT_LT(row, rows.size()) << "missing row " << row;
+    const auto& printed = rows[row];
+    ASSERT_EQ(printed.size(), 5u);
+    EXPECT_EQ(printed[0], seed.Get("stt"));
+    EXPECT_EQ(printed[1], seed.Get("indicator_vi"));
+    EXPECT_EQ(printed[2], seed.Get("unit_vi"));
+    EXPECT_EQ(printed[3], testing::SeedCellVi(seed.Get("kh_2025"))) << "KH, row " << row;
+    EXPECT_EQ(printed[4], testing::SeedCellVi(seed.Get("est_2025"))) << "Ước TH, row " << row;
+    ++row;
+  }
+  EXPECT_EQ(row, 23u);
+  EXPECT_EQ(rows.size(), 23u);
+}
+
+TEST_F(ReportGoldenTest, DocxAndXlsxAreReadByLibreOffice) {
+  for (const std::string format : {"docx", "xlsx"}) {
+    fs::path file = scratch_ / ("indicators-2025." + format);
+    testing::CommandResult r =
+        Report({"indicators-year", "--period", "2025", "--format", format, "-o", file.string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    bool skipped = false;
+    std::string text = testing::TextThroughLibreOffice(file, &skipped);
+    if (skipped) GTEST_SKIP() << "soffice is not installed (scripts/install-deps.sh installs it)";
+    EXPECT_NE(text.find("Tỷ số tử vong mẹ"), std::string::npos) << format << ":\n" << text;
+    if (format == "docx") {
+      EXPECT_NE(text.find("667.299"), std::string::npos) << format;
+      EXPECT_NE(text.find("43,0"), std::string::npos) << format;
+      EXPECT_NE(text.find("synthetic"), std::string::npos) << "the demo data is labelled";
+    } else {
+      // Calc shows the numbers of the sheet in the reader's locale: 667.299 or 667,299.
+      EXPECT_TRUE(text.find("667.299") != std::string::npos ||
+                  text.find("667,299") != std::string::npos)
+          << text;
+    }
+  }
+}
+
+TEST_F(ReportGoldenTest, UnknownReportAndBadPeriodAreUserErrors) {
+  testing::CommandResult unknown = Report({"no-such-report", "--period", "2025"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("no report 'no-such-report'"), std::string::npos) << unknown.err;
+  testing::CommandResult month = Report({"indicators-year", "--period", "202501"});
+  EXPECT_EQ(month.exit_code, 1);
+  EXPECT_NE(month.err.find("kỳ năm"), std::string::npos) << month.err;
+  testing::CommandResult docx_without_file =
+      Report({"indicators-year", "--period", "2025", "--format", "docx"});
+  EXPECT_EQ(docx_without_file.exit_code, 1);
+}
+
+// Every seed figure that the demo shares out below the province still adds up to it.
+TEST_F(ReportGoldenTest, SyntheticSharesAddUpToTheProvinceFigures) {
+  testing::CommandResult r =
+      RunSolieu({"--store", testing::DemoStore(), "analytics", "--dimension",
+                 "dx:LIVE_BIRTHS;MATERNAL_DEATHS;POP_AVG", "--dimension", "pe:2021;2024;2025",
+                 "--dimension", "ou:11", "--format", "csv"},
+                scratch_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("POP_AVG,2025,11,Tỉnh Điện Biên,667299"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("POP_AVG,2021,11,Tỉnh Điện Biên,624482"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("MATERNAL_DEATHS,2025,11,Tỉnh Điện Biên,5"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("LIVE_BIRTHS,2025,11,Tỉnh Điện Biên,11631"), std::string::npos) << r.out;
+  // Below the province the synthetic values exist for the new communes after the reform...
+  testing::CommandResult communes = RunSolieu(
+      {"--store", testing::DemoStore(), "analytics", "--dimension", "dx:LIVE_BIRTHS", "--dimension",
+       "pe:2025", "--dimension", "ou:11;LEVEL-3", "--as-of", "2025-07-01", "--format", "csv"},
+      scratch_);
+  ASSERT_EQ(communes.exit_code, 0) << communes.err;
+  EXPECT_EQ(std::count(communes.out.begin(), communes.out.end(), '\n'), 46) << communes.out;
+  // ...and for the 129 old communes when 2024 is viewed as it was.
+  testing::CommandResult old = RunSolieu(
+      {"--store", testing::DemoStore(), "analytics", "--dimension", "dx:LIVE_BIRTHS", "--dimension",
+       "pe:2024", "--dimension", "ou:11;LEVEL-3", "--structure", "as-it-was", "--format", "csv"},
+      scratch_);
+  ASSERT_EQ(old.exit_code, 0) << old.err;
+  EXPECT_EQ(std::count(old.out.begin(), old.out.end(), '\n'), 130) << old.out;
+}
+
+}  // namespace
+}  // namespace solieu
