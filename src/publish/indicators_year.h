@@ -10,8 +10,9 @@
 namespace solieu {
 
 // `year` is a yearly period. `estimate` prints the value column as "Ước TH" (the year's figures
-// are not final) rather than "TH".
+// are not final) rather than "TH". `with_status` adds a column "Đánh giá": đạt / không đạt /
+// vượt, from the printed value, the target and the indicator's direction.
 report::ReportDocument BuildIndicatorsYear(const ReportContext& context, const Period& year,
-                                           bool estimate);
+                                           bool estimate, bool with_status = false);
 
 }  // namespace solieu

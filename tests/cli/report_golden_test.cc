@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "cli_runner.h"
@@ -68,6 +69,30 @@ TEST_F(ReportGoldenTest, YearlyIndicatorTableEqualsTheSeedCellByCell) {
   }
   EXPECT_EQ(row, 23u);
   EXPECT_EQ(rows.size(), 23u);
+}
+
+// The verdicts of table 1.1 from the regenerated figures: the report says the province "đạt hầu
+// hết các chỉ tiêu"; maternal mortality (43,0 against 32,84) and the communes meeting the national
+// criteria after the merger (33,3% against 95%) are the two not achieved.
+TEST_F(ReportGoldenTest, StatusOfEach2025IndicatorFollowsTheReport) {
+  testing::CommandResult r =
+      Report({"indicators-year", "--period", "2025", "--format", "csv", "--status"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto rows = ParseCsv(r.out);
+  ASSERT_EQ(rows.size(), 23u);
+  EXPECT_EQ(rows[0].back(), "Đánh giá");
+  std::map<std::string, std::string> status;
+  for (size_t i = 1; i < rows.size(); ++i) status[rows[i][0]] = rows[i].back();
+  EXPECT_EQ(status["9"], "không đạt");   // MMR 43,0 vs KH 32,84, lower is better
+  EXPECT_EQ(status["18"], "không đạt");  // 33,3% of communes vs 95%
+  EXPECT_EQ(status["1"], "");            // population: a projection has no better side
+  EXPECT_EQ(status["3"], "vượt");        // birth-rate decline 0,7 beyond 0,5
+  EXPECT_EQ(status["10"], "vượt");       // infant mortality 14,10 well under 17,74
+  EXPECT_EQ(status["20"], "vượt");       // full immunization 95,5 over 95,0
+  EXPECT_EQ(status["21"], "đạt");        // BHYT 98 = 98
+  int not_achieved = 0;
+  for (const auto& [stt, s] : status) not_achieved += s == "không đạt";
+  EXPECT_EQ(not_achieved, 2);
 }
 
 TEST_F(ReportGoldenTest, DocxAndXlsxAreReadByLibreOffice) {
