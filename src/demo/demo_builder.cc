@@ -71,7 +71,7 @@ class Generator {
                    element->value_type == ValueType::kIntegerZeroOrPositive;
     if (unit == nullptr || unit->code != kProvinceCode || !integer || !w.value) return {w};
     long long total = std::stoll(*w.value);
-    if (total < 0) return {w};
+    if (total <= 0) return {w};  // a zero stays one stored zero at the province, not nothing
     auto period = Period::Parse(w.key.period);
     std::vector<Period> months = {*period};
     if (element->aggregation_type == AggregationType::kSum && period->days() > 31) {

@@ -111,6 +111,13 @@ std::string ComparedWith(const CsvTable& rows, const Period& period) {
                   "compare must be empty, 'cùng kỳ' or 'năm trước'", rows.Where("compare"));
 }
 
+// "KH năm 2021" (the column of the plans; a quarter's results are against the year's plan).
+std::string PlanHeader(const std::optional<Period>& plan) {
+  if (!plan) return "KH";
+  if (plan->type() == PeriodType::kYear) return "KH năm " + std::to_string(plan->year());
+  return "KH " + plan->LabelVi();
+}
+
 }  // namespace
 
 report::ReportDocument BuildProgrammeResults(const ReportContext& context, const Period& period) {
@@ -170,16 +177,15 @@ report::ReportDocument BuildProgrammeResults(const ReportContext& context, const
 
   report::ReportTable table;
   table.sheet_name = "Kết quả chương trình " + period_id;
-  table.header_rows.push_back(
-      {report::RowKind::kNormal,
-       {{.text = "Mục"},
-        {.text = "Chỉ tiêu"},
-        {.text = "Kết quả"},
-        {.text = "Đơn vị"},
-        {.text = plan_header ? "KH " + plan_header->LabelVi() : std::string("KH")},
-        {.text = "% KH"},
-        {.text = "So sánh"},
-        {.text = "Câu báo cáo"}}});
+  table.header_rows.push_back({report::RowKind::kNormal,
+                               {{.text = "Mục"},
+                                {.text = "Chỉ tiêu"},
+                                {.text = "Kết quả"},
+                                {.text = "Đơn vị"},
+                                {.text = PlanHeader(plan_header)},
+                                {.text = "% KH"},
+                                {.text = "So sánh"},
+                                {.text = "Câu báo cáo"}}});
   table.column_widths = {24, 40, 12, 12, 12, 9, 24, 60};
   for (size_t i = 0; i < lines.size(); ++i) {
     const ResultLine& line = lines[i];
