@@ -39,7 +39,8 @@ class Date {
 
   std::string ToString() const;  // "YYYY-MM-DD"
 
-  friend constexpr auto operator<=>(const Date&, const Date&) = default;
+  friend constexpr auto operator<=>(const Date&, const Date&) =
+      default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 misreads defaulted <=>
 
  private:
   explicit constexpr Date(int days) : days_(days) {}

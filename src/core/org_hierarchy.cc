@@ -18,7 +18,7 @@ std::string DateOrOpen(const std::optional<Date>& day) {
 
 }  // namespace
 
-OrgHierarchy::OrgHierarchy(std::vector<OrgUnit> units, std::vector<ParentLink> links,
+OrgHierarchy::OrgHierarchy(std::vector<OrgUnit> units, const std::vector<ParentLink>& links,
                            std::vector<OrgEvent> events)
     : units_(std::move(units)), events_(std::move(events)) {
   std::sort(units_.begin(), units_.end(), [](const OrgUnit& a, const OrgUnit& b) {

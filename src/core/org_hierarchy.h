@@ -18,7 +18,7 @@ class OrgHierarchy {
   // Throws UserError when the records contradict each other: two units with one code on the same
   // day, a parent that does not exist while its child does, two parents on one day, a cycle, an
   // event between units that do not exist on either side of its date, split shares over 1.
-  OrgHierarchy(std::vector<OrgUnit> units, std::vector<ParentLink> links,
+  OrgHierarchy(std::vector<OrgUnit> units, const std::vector<ParentLink>& links,
                std::vector<OrgEvent> events);
 
   size_t size() const { return units_.size(); }

@@ -84,16 +84,8 @@ std::vector<Period> AnnexYears(const Period& period, const char* annex_vi, const
 std::vector<std::optional<double>> AnnexValuesAsItWas(const ReportContext& context,
                                                       const CsvTable& rows, const std::string& code,
                                                       const std::vector<Period>& periods) {
-  AnalyticsQuery query;
-  query.dx = {code};
-  query.periods = periods;
-  query.org_units = {context.org_unit().uid};
-  query.structure = Structure::kAsItWas;
   try {
-    AnalyticsResult result = context.analytics().Query(query);
-    std::vector<std::optional<double>> out;
-    for (size_t p = 0; p < periods.size(); ++p) out.push_back(result.At(0, p, 0));
-    return out;
+    return context.Values(code, periods, Structure::kAsItWas);
   } catch (const UserError& e) {
     throw UserError(e.code(), e.message_vi(), e.message_en(), rows.Where("indicator"));
   }

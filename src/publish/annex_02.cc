@@ -38,7 +38,7 @@ report::ReportDocument BuildAnnex02(const ReportContext& context, const Period& 
   }
   table.header_rows.push_back(std::move(year_headers));
   table.column_widths = {6, 46, 12, 11, 11};
-  table.column_widths.resize(5 + years.size(), 9);
+  table.column_widths.resize(5 + years.size(), 10);
 
   report::ReportDocument document;
   CsvTable rows(context.DefinitionPath("annex_02.csv"),

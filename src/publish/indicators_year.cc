@@ -10,8 +10,6 @@
 namespace solieu {
 
 using report::Align;
-using report::ReportCell;
-using report::ReportRow;
 
 namespace {
 
@@ -64,8 +62,7 @@ report::ReportDocument BuildIndicatorsYear(const ReportContext& context, const P
                                 NumberCell(value, decimals)}});
     if (with_status) {
       table.body_rows.back().cells.push_back(
-          {.text = StatusText(context, code, value, decimals, target),
-           .align = Align::kCenter});
+          {.text = StatusText(context, code, value, decimals, target), .align = Align::kCenter});
     }
   }
   report::ReportDocument document;

@@ -30,12 +30,13 @@ std::optional<double> ReportContext::Value(const std::string& code, const Period
 }
 
 std::vector<std::optional<double>> ReportContext::Values(const std::string& code,
-                                                         const std::vector<Period>& periods) const {
+                                                         const std::vector<Period>& periods,
+                                                         Structure structure) const {
   AnalyticsQuery query;
   query.dx = {code};
   query.periods = periods;
   query.org_units = {org_unit_.uid};
-  query.structure = Structure::kOnDate;
+  query.structure = structure;
   query.structure_date = structure_date_;
   AnalyticsResult result = analytics_.Query(query);
   std::vector<std::optional<double>> out;

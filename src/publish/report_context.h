@@ -28,9 +28,11 @@ class ReportContext {
   // The indicator or data element's value for a period at the report's org unit, on the
   // structure of the report's date. Throws UserError for an unknown code.
   std::optional<double> Value(const std::string& code, const Period& period) const;
-  // The same for several periods at once (one engine query).
+  // The same for several periods at once (one engine query). A multi-year annex asks for each
+  // year on its own structure (kAsItWas): a share of communes in 2022 is over the 129 of 2022.
   std::vector<std::optional<double>> Values(const std::string& code,
-                                            const std::vector<Period>& periods) const;
+                                            const std::vector<Period>& periods,
+                                            Structure structure = Structure::kOnDate) const;
   // The stored target text for an indicator, period and the report's org unit, if any.
   std::optional<std::string> Target(const std::string& indicator_code, const Period& period) const;
   // Whether any value behind this report is synthetic demo data (so the report says so).
