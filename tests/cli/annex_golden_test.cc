@@ -126,30 +126,14 @@ void ExpectSameTable(const Table& actual, const Table& expected) {
   }
 }
 
-class AnnexGoldenTest : public ::testing::Test {
+class AnnexGoldenTest : public testing::DemoReportTest {
  protected:
-  void SetUp() override {
-    scratch_ = fs::temp_directory_path() /
-               ("solieu_annex_test_" + std::to_string(::getpid()) + "_" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(scratch_);
-    fs::create_directories(scratch_);
-    ASSERT_FALSE(testing::DemoStore().empty());
-  }
-  void TearDown() override { fs::remove_all(scratch_); }
-
   testing::CommandResult Report(const std::string& name, const std::string& period,
-                                const std::vector<std::string>& extra = {}) {
-    std::vector<std::string> args = {
-        "--store",  testing::DemoStore(),
-        "report",   name,
-        "--period", period,
-        "--config", std::string(SOLIEU_SOURCE_DIR) + "/config/dien-bien"};
+                                const std::vector<std::string>& extra = {}) const {
+    std::vector<std::string> args = {name, "--period", period};
     args.insert(args.end(), extra.begin(), extra.end());
-    return testing::RunSolieu(args, scratch_);
+    return DemoReportTest::Report(args);
   }
-
-  fs::path scratch_;
 };
 
 TEST_F(AnnexGoldenTest, Annex01MatchesThePrintedAnnexCellByCell) {

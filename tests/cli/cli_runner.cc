@@ -7,6 +7,9 @@
 #include <array>
 #include <cstdio>
 #include <fstream>
+#include <sstream>
+
+#include "core/csv_reader.h"
 
 namespace solieu::testing {
 namespace {
@@ -80,6 +83,35 @@ std::string TextThroughLibreOffice(const fs::path& document, bool* skipped) {
   std::string extract = "pdftotext -layout " + Quote(pdf.string()) + " " + Quote(text.string());
   if (std::system(extract.c_str()) != 0) return {};
   return ReadFile(text);
+}
+
+std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
+  std::istringstream in(text);
+  CsvReader reader(in, "report.csv");
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> fields;
+  while (reader.Next(&fields)) rows.push_back(fields);
+  return rows;
+}
+
+void DemoReportTest::SetUp() {
+  scratch_ = fs::temp_directory_path() /
+             ("solieu_report_test_" + std::to_string(::getpid()) + "_" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->test_suite_name() + "_" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  fs::remove_all(scratch_);
+  fs::create_directories(scratch_);
+  ASSERT_FALSE(DemoStore().empty());
+}
+
+void DemoReportTest::TearDown() {
+  fs::remove_all(scratch_);
+}
+
+CommandResult DemoReportTest::Report(std::vector<std::string> args) const {
+  args.insert(args.begin(), {"--store", DemoStore(), "report"});
+  args.insert(args.end(), {"--config", std::string(SOLIEU_SOURCE_DIR) + "/config/dien-bien"});
+  return RunSolieu(args, scratch_);
 }
 
 std::string SeedCellVi(const std::string& machine) {

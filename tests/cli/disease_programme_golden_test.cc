@@ -23,39 +23,13 @@ namespace fs = std::filesystem;
 using testing::RunSolieu;
 using testing::SeedCellVi;
 
-std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
-  std::istringstream in(text);
-  CsvReader reader(in, "report.csv");
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> fields;
-  while (reader.Next(&fields)) rows.push_back(fields);
-  return rows;
-}
+using testing::ParseCsv;
 
 std::string SeedPath(const std::string& name) {
   return std::string(SOLIEU_SHARED_DIR) + "/seed-data/" + name;
 }
 
-class DiseaseProgrammeGoldenTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    scratch_ = fs::temp_directory_path() /
-               ("solieu_disease_programme_test_" + std::to_string(::getpid()) + "_" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(scratch_);
-    fs::create_directories(scratch_);
-    ASSERT_FALSE(testing::DemoStore().empty());
-  }
-  void TearDown() override { fs::remove_all(scratch_); }
-
-  testing::CommandResult Report(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--store", testing::DemoStore(), "report"});
-    args.insert(args.end(), {"--config", std::string(SOLIEU_SOURCE_DIR) + "/config/dien-bien"});
-    return RunSolieu(args, scratch_);
-  }
-
-  fs::path scratch_;
-};
+class DiseaseProgrammeGoldenTest : public testing::DemoReportTest {};
 
 // ---------------------------------------------------------------------------------------------
 // Disease table: Jan-Feb 2021 against Jan-Feb 2020.

@@ -17,35 +17,9 @@ namespace {
 namespace fs = std::filesystem;
 using testing::RunSolieu;
 
-std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
-  std::istringstream in(text);
-  CsvReader reader(in, "report.csv");
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> fields;
-  while (reader.Next(&fields)) rows.push_back(fields);
-  return rows;
-}
+using testing::ParseCsv;
 
-class ReportGoldenTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    scratch_ = fs::temp_directory_path() /
-               ("solieu_report_test_" + std::to_string(::getpid()) + "_" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(scratch_);
-    fs::create_directories(scratch_);
-    ASSERT_FALSE(testing::DemoStore().empty());
-  }
-  void TearDown() override { fs::remove_all(scratch_); }
-
-  testing::CommandResult Report(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--store", testing::DemoStore(), "report"});
-    args.insert(args.end(), {"--config", std::string(SOLIEU_SOURCE_DIR) + "/config/dien-bien"});
-    return RunSolieu(args, scratch_);
-  }
-
-  fs::path scratch_;
-};
+class ReportGoldenTest : public testing::DemoReportTest {};
 
 TEST_F(ReportGoldenTest, YearlyIndicatorTableEqualsTheSeedCellByCell) {
   testing::CommandResult r = Report({"indicators-year", "--period", "2025", "--format", "csv"});
