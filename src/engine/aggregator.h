@@ -18,6 +18,7 @@
 
 #include "core/period.h"
 #include "engine/org_view.h"
+#include "engine/value_grid.h"
 #include "engine/value_table.h"
 
 namespace solieu {
@@ -34,21 +35,7 @@ struct AggregateRequest {
   std::vector<int> units;  // indexes into OrgHierarchy::units()
 };
 
-class AggregateResult {
- public:
-  AggregateResult(size_t items, size_t periods, size_t units)
-      : periods_(periods), units_(units), values_(items * periods * units) {}
-  const std::optional<double>& At(size_t item, size_t period, size_t unit) const {
-    return values_[(item * periods_ + period) * units_ + unit];
-  }
-  std::optional<double>& At(size_t item, size_t period, size_t unit) {
-    return values_[(item * periods_ + period) * units_ + unit];
-  }
-
- private:
-  size_t periods_, units_;
-  std::vector<std::optional<double>> values_;
-};
+using AggregateResult = ValueGrid;
 
 AggregateResult Aggregate(const ValueTable& table, OrgView& view, const AggregateRequest& request);
 

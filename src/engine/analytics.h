@@ -16,6 +16,7 @@
 #include "core/period.h"
 #include "engine/expression.h"
 #include "engine/org_view.h"
+#include "engine/value_grid.h"
 #include "engine/value_table.h"
 
 namespace solieu {
@@ -30,21 +31,7 @@ struct AnalyticsQuery {
   Date structure_date = Date(2025, 7, 1);
 };
 
-class AnalyticsResult {
- public:
-  AnalyticsResult(size_t dx, size_t periods, size_t units)
-      : periods_(periods), units_(units), values_(dx * periods * units) {}
-  const std::optional<double>& At(size_t dx, size_t period, size_t unit) const {
-    return values_[(dx * periods_ + period) * units_ + unit];
-  }
-  std::optional<double>& At(size_t dx, size_t period, size_t unit) {
-    return values_[(dx * periods_ + period) * units_ + unit];
-  }
-
- private:
-  size_t periods_, units_;
-  std::vector<std::optional<double>> values_;
-};
+using AnalyticsResult = ValueGrid;
 
 class Analytics {
  public:
