@@ -12,5 +12,6 @@ void AddValueCommands(CLI::App& app);
 void AddAnalyticsCommand(CLI::App& app);
 void AddDemoCommand(CLI::App& app);
 void AddReportCommand(CLI::App& app);
+void AddExchangeCommands(CLI::App& app);
 
 }  // namespace solieu::cli

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   solieu::cli::AddAnalyticsCommand(app);
   solieu::cli::AddDemoCommand(app);
   solieu::cli::AddReportCommand(app);
+  solieu::cli::AddExchangeCommands(app);
   solieu::AddDetectCommand(app);
   try {
     app.parse(argc, argv);

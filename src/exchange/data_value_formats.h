@@ -1,0 +1,22 @@
+// exchange/data_value_formats: the data value file formats by name, so that the CLI and later the
+// server choose a reader without knowing them. A new format (xml, csv, adx) is one reader class and
+// one line in data_value_formats.cc. Depends on: exchange/data_value_source and the readers.
+#pragma once
+
+#include <istream>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "exchange/data_value_source.h"
+
+namespace solieu {
+
+// "json" today. Throws UserError naming the supported formats for any other.
+std::unique_ptr<DataValueSource> OpenDataValueSource(std::string_view format, std::istream& in,
+                                                     const std::string& source_name);
+
+std::vector<std::string> DataValueFormats();
+
+}  // namespace solieu

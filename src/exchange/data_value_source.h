@@ -1,0 +1,56 @@
+// exchange/data_value_source: the format-independent stream of data values an import reads. Each
+// format (dataValueSets JSON here; XML, CSV and ADX next) is one DataValueSource that yields raw
+// rows as the file writes them; resolving ids, checking values and storing is the import's job
+// (exchange/data_value_import.h), the same for every format. Depends on: the standard library only.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace solieu {
+
+// One data value as written: ids under the exchange's id schemes, text unchecked. Empty fields are
+// absent ones; the import fills period, org unit and attribute option combo from the header.
+struct RawDataValue {
+  long long index = 0;  // 1-based position among the file's data values
+  long long line = 0;   // physical line where it starts (1-based); 0 when unknown
+  std::string data_element;
+  std::string period;
+  std::string org_unit;
+  std::string category_option_combo;
+  std::string attribute_option_combo;
+  std::string value;  // empty: no value (JSON null or absent)
+  std::string comment;
+  std::string stored_by;
+  bool followup = false;
+  bool deleted = false;  // DHIS2's "deleted": true asks for the stored value to be removed
+};
+
+// The data value set's own fields: the defaults of its rows, the data set they report for, and the
+// id schemes the file declares for itself.
+struct DataValueSetHeader {
+  std::string data_set;
+  std::string complete_date;
+  std::string period;
+  std::string org_unit;
+  std::string attribute_option_combo;
+  // DHIS2's parameter name and value as written, e.g. {"orgUnitIdScheme", "CODE"}.
+  std::vector<std::pair<std::string, std::string>> id_schemes;
+};
+
+class DataValueSource {
+ public:
+  virtual ~DataValueSource() = default;
+
+  // The header. Reads no further than the first data value, so it can be called before Next.
+  // Throws UserError (naming the place) when the input is malformed.
+  virtual const DataValueSetHeader& Header() = 0;
+
+  // The next data value, or false at the end of the input. Memory stays bounded by the format's
+  // read buffer and one row, whatever the size of the input. Throws UserError (naming the place)
+  // when the input is malformed; rows returned before stay valid.
+  virtual bool Next(RawDataValue* row) = 0;
+};
+
+}  // namespace solieu

@@ -1,0 +1,236 @@
+// The streaming claim, measured: a generated dataValueSets file of 200,000 values (written the way
+// DHIS2 exports them) is read and imported while the process's peak resident memory is watched
+// (/proc/self/status VmHWM, reset through /proc/self/clear_refs before each phase).
+//
+// What is bounded and what is not: the reader holds one 64 KiB chunk and that chunk's rows; the
+// import keeps each good row in 48 bytes plus its value's text; the write is one
+// vector<DataValueWrite> (about 240 bytes a value), because Store::PutValues takes the whole
+// transaction at once. So a dry run stays far below the file size, and a real import is
+// dominated by that vector.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+
+#include "exchange/data_value_import.h"
+#include "exchange/json_data_value_reader.h"
+#include "store/store.h"
+
+namespace solieu {
+namespace {
+
+namespace fs = std::filesystem;
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+#else
+constexpr bool kSanitized = false;
+#endif
+
+// Sanitizers shadow every allocation, so their figures say nothing; they check the code paths on
+// a smaller file instead.
+constexpr int kElements = 20;
+constexpr int kUnits = kSanitized ? 100 : 1000;
+constexpr int kMonths = 10;
+constexpr long long kValues = static_cast<long long>(kElements) * kUnits * kMonths;
+
+long long StatusKb(const char* field) {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind(field, 0) == 0) return std::stoll(line.substr(std::string(field).size()));
+  }
+  return -1;
+}
+
+// Starts a measurement: the peak is reset to the current size when the kernel allows it.
+long long StartMeasure() {
+  std::ofstream clear("/proc/self/clear_refs");
+  clear << "5";
+  clear.close();
+  return StatusKb("VmRSS:");
+}
+
+long long PeakGrowthKb(long long start_kb) {
+  return StatusKb("VmHWM:") - start_kb;
+}
+
+std::string Uid(char kind, int n) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%c%010d", kind, n);
+  return buf;
+}
+
+class StreamingMemoryTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new fs::path(fs::temp_directory_path() /
+                        ("solieu_streaming_test_" + std::to_string(::getpid())));
+    fs::remove_all(*dir_);
+    fs::create_directories(*dir_);
+    WriteFile(*dir_ / "values.json");
+  }
+  static void TearDownTestSuite() {
+    fs::remove_all(*dir_);
+    delete dir_;
+  }
+
+  // Pretty-printed with storedBy, created, lastUpdated and followup, as /api/dataValueSets
+  // exports (the shape of the e2e fixture dataValues_bulk.json).
+  static void WriteFile(const fs::path& path) {
+    std::ofstream out(path, std::ios::binary);
+    out << "{\n  \"dataValues\": [\n";
+    long long n = 0;
+    for (int m = 1; m <= kMonths; ++m) {
+      char period[8];
+      std::snprintf(period, sizeof period, "2023%02d", m);
+      for (int e = 0; e < kElements; ++e) {
+        for (int u = 0; u < kUnits; ++u) {
+          long long value = (n * 7919) % 100000;
+          out << (n > 0 ? ",\n" : "") << "    {\n      \"dataElement\": \"" << Uid('E', e)
+              << "\",\n      \"period\": \"" << period << "\",\n      \"orgUnit\": \""
+              << Uid('U', u)
+              << "\",\n      \"categoryOptionCombo\": \"HllvX50cXC0\",\n"
+                 "      \"attributeOptionCombo\": \"HllvX50cXC0\",\n      \"value\": \""
+              << value
+              << "\",\n      \"storedBy\": \"admin\",\n"
+                 "      \"created\": \"2024-01-15T10:20:30.000+0000\",\n"
+                 "      \"lastUpdated\": \"2024-01-15T10:20:30.000+0000\",\n"
+                 "      \"followup\": false\n    }";
+          ++n;
+        }
+      }
+    }
+    out << "\n  ]\n}\n";
+  }
+
+  static MetadataSnapshot Metadata() {
+    MetadataSnapshot m;
+    m.category_options = {{{"xYerKDKCefk", "default", "mặc định", "default"}}};
+    m.categories = {{{"GLevLNI9wkl", "default", "mặc định", "default"}, {"xYerKDKCefk"}}};
+    m.category_combos = {
+        {{DefaultCategoryComboUid(), "default", "mặc định", "default"}, {"GLevLNI9wkl"}}};
+    m.category_option_combos = {
+        {{DefaultCategoryOptionComboUid(), "default", "mặc định", "default"},
+         DefaultCategoryComboUid(),
+         {"xYerKDKCefk"}}};
+    OrgUnit province;
+    province.uid = "P0000000001";
+    province.code = "P1";
+    province.name_vi = province.name_en = "Province";
+    province.level = OrgLevel::kProvince;
+    m.org_units.push_back(province);
+    for (int u = 0; u < kUnits; ++u) {
+      OrgUnit unit;
+      unit.uid = Uid('U', u);
+      unit.code = "C" + std::to_string(u);
+      unit.name_vi = unit.name_en = "Commune " + std::to_string(u);
+      unit.level = OrgLevel::kCommune;
+      m.org_units.push_back(unit);
+      m.parent_links.push_back({unit.uid, province.uid, {}});
+    }
+    for (int e = 0; e < kElements; ++e) {
+      DataElement element;
+      element.uid = Uid('E', e);
+      element.code = "DE" + std::to_string(e);
+      element.name_vi = element.name_en = "Element " + std::to_string(e);
+      element.value_type = ValueType::kInteger;
+      element.category_combo_uid = DefaultCategoryComboUid();
+      m.data_elements.push_back(element);
+    }
+    return m;
+  }
+
+  static fs::path* dir_;
+};
+
+fs::path* StreamingMemoryTest::dir_ = nullptr;
+
+TEST_F(StreamingMemoryTest, ReaderMemoryDoesNotGrowWithTheFile) {
+  fs::path file = *dir_ / "values.json";
+  long long file_kb = static_cast<long long>(fs::file_size(file)) / 1024;
+  long long start = StartMeasure();
+  std::ifstream in(file, std::ios::binary);
+  JsonDataValueReader reader(in, file.string());
+  RawDataValue row;
+  long long rows = 0;
+  while (reader.Next(&row)) ++rows;
+  long long growth = PeakGrowthKb(start);
+  EXPECT_EQ(rows, kValues);
+  std::cout << "[ memory ] reader: " << rows << " values, file " << file_kb / 1024
+            << " MiB, peak RSS growth " << growth << " KiB, at most " << reader.max_pending_rows()
+            << " rows pending\n";
+  RecordProperty("reader_peak_growth_kb", std::to_string(growth));
+  // A 64 KiB chunk holds fewer than 64 KiB / 300 B of these rows.
+  EXPECT_LE(reader.max_pending_rows(), 65536u / 300 + 1);
+  if (!kSanitized) {
+    EXPECT_LT(growth, file_kb / 20);
+  }
+}
+
+TEST_F(StreamingMemoryTest, ImportMemoryIsBoundedByCompactRowsAndTheOneWrite) {
+  fs::path file = *dir_ / "values.json";
+  long long file_kb = static_cast<long long>(fs::file_size(file)) / 1024;
+  auto store = Store::Open((*dir_ / "store.db").string());
+  store->ApplyMetadata(Metadata());
+
+  // Dry run: everything but the write.
+  DataValueImportOptions dry;
+  dry.dry_run = true;
+  long long start = StartMeasure();
+  auto begin = std::chrono::steady_clock::now();
+  ImportSummary checked;
+  {
+    std::ifstream in(file, std::ios::binary);
+    JsonDataValueReader reader(in, file.string());
+    checked = ImportDataValues(*store, reader, dry);
+  }
+  long long dry_growth = PeakGrowthKb(start);
+  double dry_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+  ASSERT_EQ(checked.status, ImportStatus::kSuccess)
+      << (checked.conflicts.empty() ? "" : checked.conflicts[0].message_en);
+  EXPECT_EQ(checked.import_count.imported, kValues);
+
+  // The real import.
+  start = StartMeasure();
+  begin = std::chrono::steady_clock::now();
+  ImportSummary imported;
+  {
+    std::ifstream in(file, std::ios::binary);
+    JsonDataValueReader reader(in, file.string());
+    imported = ImportDataValues(*store, reader, {});
+  }
+  long long growth = PeakGrowthKb(start);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+  EXPECT_EQ(imported.status, ImportStatus::kSuccess);
+  EXPECT_EQ(imported.import_count.imported, kValues);
+
+  std::cout << "[ memory ] file " << file_kb / 1024 << " MiB, " << kValues << " values\n"
+            << "[ memory ] dry run: peak RSS growth " << dry_growth / 1024 << " MiB, "
+            << dry_seconds << " s\n"
+            << "[ memory ] import:  peak RSS growth " << growth / 1024 << " MiB, " << seconds
+            << " s (" << static_cast<long long>(kValues / seconds) << " values/s)\n";
+  RecordProperty("dry_run_peak_growth_kb", std::to_string(dry_growth));
+  RecordProperty("import_peak_growth_kb", std::to_string(growth));
+  if (!kSanitized) {
+    EXPECT_LT(dry_growth, file_kb / 3);
+    // 48-byte rows + their text, then the exactly sized vector of 240-byte writes.
+    long long expected_kb = kValues * (48 + 16 + sizeof(DataValueWrite)) / 1024;
+    EXPECT_LT(growth, expected_kb + 24 * 1024);
+  }
+}
+
+}  // namespace
+}  // namespace solieu
