@@ -9,8 +9,10 @@ packages=(
   # libraries
   libsqlite3-dev libcli11-dev libfmt-dev libicu-dev libboost1.81-dev libboost-json1.81-dev
   libxlsxwriter-dev libminizip-dev
+  # the server: argon2id and tokens (libsodium), gzip (zlib); Boost.Beast/Asio are header-only
+  libsodium-dev zlib1g-dev
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev sqlite3 libpugixml-dev
+  libgtest-dev libgmock-dev libbenchmark-dev sqlite3 libpugixml-dev wrk
   # a real reader for the .docx and .xlsx reports in the tests
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation2
 )

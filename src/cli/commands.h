@@ -12,6 +12,8 @@ void AddValueCommands(CLI::App& app);
 void AddAnalyticsCommand(CLI::App& app);
 void AddDemoCommand(CLI::App& app);
 void AddReportCommand(CLI::App& app);
+void AddServeCommand(CLI::App& app);
+void AddUserCommands(CLI::App& app);
 void AddExchangeCommands(CLI::App& app);
 
 }  // namespace solieu::cli

@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
   solieu::cli::AddAnalyticsCommand(app);
   solieu::cli::AddDemoCommand(app);
   solieu::cli::AddReportCommand(app);
+  solieu::cli::AddServeCommand(app);
+  solieu::cli::AddUserCommands(app);
   solieu::cli::AddExchangeCommands(app);
   solieu::AddDetectCommand(app);
   try {

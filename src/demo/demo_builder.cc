@@ -14,6 +14,7 @@
 #include "core/org_hierarchy.h"
 #include "core/period.h"
 #include "core/uid.h"
+#include "demo/demo_users.h"
 #include "plan/target.h"
 
 namespace solieu {
@@ -226,6 +227,7 @@ void WriteDemo(const DemoData& demo, Store& store,
   }
   store.PutTargets(demo.targets, "demo");
   progress("chỉ tiêu kế hoạch / targets: " + std::to_string(demo.targets.size()));
+  WriteDemoUsers(demo.metadata, store, progress);
 }
 
 }  // namespace solieu

@@ -227,12 +227,58 @@ CREATE TABLE target (
 );
 )sql";
 
+// The server's users: accounts bound to org units, browser sessions, personal API tokens and every
+// login attempt. Secrets are stored only as hashes; times of sessions and attempts are Unix
+// seconds because the expiry and lock-out rules compare them.
+constexpr std::string_view kUsers = R"sql(
+CREATE TABLE app_user (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('administrator', 'province-data-manager',
+                                     'facility-data-clerk', 'viewer')),
+  disabled INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE app_user_org_unit (
+  user_id INTEGER NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
+  org_unit_id INTEGER NOT NULL REFERENCES org_unit (id),
+  PRIMARY KEY (user_id, org_unit_id)
+);
+CREATE TABLE user_session (
+  id_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
+  csrf_hash TEXT NOT NULL,
+  client TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE api_token (
+  id INTEGER PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  user_id INTEGER NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
+  label TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE login_attempt (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL,
+  client TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN ('success', 'failure', 'locked'))
+);
+CREATE INDEX login_attempt_username ON login_attempt (username, at);
+CREATE INDEX login_attempt_client ON login_attempt (client, at);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& SqliteMigrations() {
   static const std::vector<Migration> migrations = {
       {1, "initial schema: org units with history, metadata, data values, audit", kInitialSchema},
       {2, "targets per indicator, period and org unit", kTargets},
+      {3, "users, org-unit bindings, sessions, API tokens, login attempts", kUsers},
   };
   return migrations;
 }

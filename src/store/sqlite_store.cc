@@ -95,7 +95,21 @@ class SqliteStore final : public Store {
   void PutTargets(const std::vector<TargetRecord>& targets, const std::string& user) override;
   std::vector<TargetRecord> LoadTargets() override;
 
+  void PutUser(const UserAccount& account) override;
+  std::optional<UserAccount> FindUser(const std::string& username) override;
+  std::vector<UserAccount> ListUsers() override;
+  void PutSession(const SessionRecord& session) override;
+  std::optional<SessionRecord> FindSession(const std::string& id_hash) override;
+  void TouchSession(const std::string& id_hash, std::int64_t last_seen_at) override;
+  void DeleteSession(const std::string& id_hash) override;
+  void PutApiToken(const ApiTokenRecord& token) override;
+  std::optional<ApiTokenRecord> FindApiToken(const std::string& token_hash) override;
+  void RecordLoginAttempt(const LoginAttempt& attempt) override;
+  std::vector<LoginAttempt> LoginAttemptsSince(std::int64_t since, const std::string& username,
+                                               const std::string& client) override;
+
  private:
+  long long UserId(const std::string& username);
   void Migrate();
   long long Upsert(std::string_view table, const std::string& uid,
                    const std::vector<std::pair<std::string_view, Cell>>& columns,
@@ -802,6 +816,158 @@ std::vector<TargetRecord> SqliteStore::LoadTargets() {
       "= t.indicator_id JOIN org_unit o ON o.id = t.org_unit_id ORDER BY i.code, t.period, "
       "o.code");
   while (s.Step()) out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4)});
+  return out;
+}
+
+long long SqliteStore::UserId(const std::string& username) {
+  Statement s = db_.Prepare("SELECT id FROM app_user WHERE username = ?");
+  s.Bind(1, username);
+  if (!s.Step()) {
+    throw UserError("store.unknown_user", "không có người dùng '" + username + "'",
+                    "no user '" + username + "'");
+  }
+  return s.Int(0);
+}
+
+void SqliteStore::PutUser(const UserAccount& account) {
+  Transaction txn(db_);
+  std::string now = NowUtc();
+  db_.Prepare(
+         "INSERT INTO app_user (username, password_hash, role, disabled, created_at, updated_at) "
+         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO UPDATE SET password_hash = "
+         "excluded.password_hash, role = excluded.role, disabled = excluded.disabled, updated_at "
+         "= excluded.updated_at")
+      .Bind(1, account.username)
+      .Bind(2, account.password_hash)
+      .Bind(3, account.role)
+      .Bind(4, static_cast<long long>(account.disabled ? 1 : 0))
+      .Bind(5, now)
+      .Bind(6, now)
+      .Run();
+  long long id = UserId(account.username);
+  db_.Prepare("DELETE FROM app_user_org_unit WHERE user_id = ?").Bind(1, id).Run();
+  for (const std::string& unit : account.org_unit_uids) {
+    db_.Prepare("INSERT OR IGNORE INTO app_user_org_unit (user_id, org_unit_id) VALUES (?, ?)")
+        .Bind(1, id)
+        .Bind(2, IdOf("org_unit", unit))
+        .Run();
+  }
+  txn.Commit();
+}
+
+std::optional<UserAccount> SqliteStore::FindUser(const std::string& username) {
+  Statement s = db_.Prepare(
+      "SELECT id, username, password_hash, role, disabled FROM app_user WHERE username = ?");
+  s.Bind(1, username);
+  if (!s.Step()) return std::nullopt;
+  UserAccount account{s.Text(1), s.Text(2), s.Text(3), {}, s.Int(4) != 0};
+  Statement units = db_.Prepare(
+      "SELECT o.uid FROM app_user_org_unit b JOIN org_unit o ON o.id = b.org_unit_id WHERE "
+      "b.user_id = ? ORDER BY o.code, o.uid");
+  units.Bind(1, s.Int(0));
+  while (units.Step()) account.org_unit_uids.push_back(units.Text(0));
+  return account;
+}
+
+std::vector<UserAccount> SqliteStore::ListUsers() {
+  std::vector<std::string> names;
+  Statement s = db_.Prepare("SELECT username FROM app_user ORDER BY username");
+  while (s.Step()) names.push_back(s.Text(0));
+  std::vector<UserAccount> out;
+  for (const std::string& name : names) out.push_back(*FindUser(name));
+  return out;
+}
+
+void SqliteStore::PutSession(const SessionRecord& session) {
+  db_.Prepare(
+         "INSERT INTO user_session (id_hash, user_id, csrf_hash, client, created_at, "
+         "last_seen_at) VALUES (?, ?, ?, ?, ?, ?)")
+      .Bind(1, session.id_hash)
+      .Bind(2, UserId(session.username))
+      .Bind(3, session.csrf_hash)
+      .Bind(4, session.client)
+      .Bind(5, static_cast<long long>(session.created_at))
+      .Bind(6, static_cast<long long>(session.last_seen_at))
+      .Run();
+}
+
+std::optional<SessionRecord> SqliteStore::FindSession(const std::string& id_hash) {
+  Statement s = db_.Prepare(
+      "SELECT s.id_hash, u.username, s.csrf_hash, s.client, s.created_at, s.last_seen_at FROM "
+      "user_session s JOIN app_user u ON u.id = s.user_id WHERE s.id_hash = ?");
+  s.Bind(1, id_hash);
+  if (!s.Step()) return std::nullopt;
+  return SessionRecord{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Int(4), s.Int(5)};
+}
+
+void SqliteStore::TouchSession(const std::string& id_hash, std::int64_t last_seen_at) {
+  db_.Prepare("UPDATE user_session SET last_seen_at = ? WHERE id_hash = ?")
+      .Bind(1, static_cast<long long>(last_seen_at))
+      .Bind(2, id_hash)
+      .Run();
+}
+
+void SqliteStore::DeleteSession(const std::string& id_hash) {
+  db_.Prepare("DELETE FROM user_session WHERE id_hash = ?").Bind(1, id_hash).Run();
+}
+
+void SqliteStore::PutApiToken(const ApiTokenRecord& token) {
+  db_.Prepare("INSERT INTO api_token (token_hash, user_id, label, created_at) VALUES (?, ?, ?, ?)")
+      .Bind(1, token.token_hash)
+      .Bind(2, UserId(token.username))
+      .Bind(3, token.label)
+      .Bind(4, static_cast<long long>(token.created_at))
+      .Run();
+}
+
+std::optional<ApiTokenRecord> SqliteStore::FindApiToken(const std::string& token_hash) {
+  Statement s = db_.Prepare(
+      "SELECT t.token_hash, u.username, t.label, t.created_at FROM api_token t JOIN app_user u ON "
+      "u.id = t.user_id WHERE t.token_hash = ?");
+  s.Bind(1, token_hash);
+  if (!s.Step()) return std::nullopt;
+  return ApiTokenRecord{s.Text(0), s.Text(1), s.Text(2), s.Int(3)};
+}
+
+std::string_view OutcomeName(LoginOutcome outcome) {
+  switch (outcome) {
+    case LoginOutcome::kSuccess:
+      return "success";
+    case LoginOutcome::kFailure:
+      return "failure";
+    case LoginOutcome::kLocked:
+      return "locked";
+  }
+  return "failure";
+}
+
+void SqliteStore::RecordLoginAttempt(const LoginAttempt& attempt) {
+  db_.Prepare("INSERT INTO login_attempt (username, client, at, outcome) VALUES (?, ?, ?, ?)")
+      .Bind(1, attempt.username)
+      .Bind(2, attempt.client)
+      .Bind(3, static_cast<long long>(attempt.at))
+      .Bind(4, OutcomeName(attempt.outcome))
+      .Run();
+}
+
+std::vector<LoginAttempt> SqliteStore::LoginAttemptsSince(std::int64_t since,
+                                                          const std::string& username,
+                                                          const std::string& client) {
+  Statement s = db_.Prepare(
+      username.empty()
+          ? "SELECT username, client, at, outcome FROM login_attempt WHERE client = ? AND at >= ? "
+            "ORDER BY at, id"
+          : "SELECT username, client, at, outcome FROM login_attempt WHERE username = ? AND at >= "
+            "? ORDER BY at, id");
+  s.Bind(1, username.empty() ? client : username).Bind(2, static_cast<long long>(since));
+  std::vector<LoginAttempt> out;
+  while (s.Step()) {
+    std::string outcome = s.Text(3);
+    out.push_back({s.Text(0), s.Text(1), s.Int(2),
+                   outcome == "success"  ? LoginOutcome::kSuccess
+                   : outcome == "locked" ? LoginOutcome::kLocked
+                                         : LoginOutcome::kFailure});
+  }
   return out;
 }
 

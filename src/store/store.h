@@ -3,6 +3,7 @@
 // Depends on: core only.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,6 +36,42 @@ struct WriteCounts {
   int unchanged = 0;  // a value equal to the stored one: no write, no audit row
 };
 
+// Accounts, sessions and tokens (the server's users). Secrets never reach the store: passwords
+// arrive as argon2id hash strings, session ids, CSRF tokens and API tokens as SHA-256 hex digests.
+// Times are Unix seconds, set by the caller, so the expiry rules can be tested with a fake clock.
+struct UserAccount {
+  std::string username;
+  std::string password_hash;
+  std::string role;                        // "administrator", "province-data-manager", ...
+  std::vector<std::string> org_unit_uids;  // the roots of the subtrees the user may see
+  bool disabled = false;
+};
+
+struct SessionRecord {
+  std::string id_hash;
+  std::string username;
+  std::string csrf_hash;
+  std::string client;  // the address the session was opened from
+  std::int64_t created_at = 0;
+  std::int64_t last_seen_at = 0;
+};
+
+struct ApiTokenRecord {
+  std::string token_hash;
+  std::string username;
+  std::string label;
+  std::int64_t created_at = 0;
+};
+
+enum class LoginOutcome { kSuccess, kFailure, kLocked };
+
+struct LoginAttempt {
+  std::string username;
+  std::string client;
+  std::int64_t at = 0;
+  LoginOutcome outcome = LoginOutcome::kFailure;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -65,6 +102,28 @@ class Store {
   // Inserts or replaces targets by (indicator, period, org unit) in one transaction.
   virtual void PutTargets(const std::vector<TargetRecord>& targets, const std::string& user) = 0;
   virtual std::vector<TargetRecord> LoadTargets() = 0;
+
+  // Inserts or replaces the account named `account.username`, with its org-unit bindings. Throws
+  // UserError for an unknown org unit.
+  virtual void PutUser(const UserAccount& account) = 0;
+  virtual std::optional<UserAccount> FindUser(const std::string& username) = 0;
+  virtual std::vector<UserAccount> ListUsers() = 0;  // by username
+
+  virtual void PutSession(const SessionRecord& session) = 0;
+  virtual std::optional<SessionRecord> FindSession(const std::string& id_hash) = 0;
+  virtual void TouchSession(const std::string& id_hash, std::int64_t last_seen_at) = 0;
+  virtual void DeleteSession(const std::string& id_hash) = 0;
+
+  virtual void PutApiToken(const ApiTokenRecord& token) = 0;
+  virtual std::optional<ApiTokenRecord> FindApiToken(const std::string& token_hash) = 0;
+
+  // Every login attempt is kept: it is the login audit and the input of the lock-out rule.
+  virtual void RecordLoginAttempt(const LoginAttempt& attempt) = 0;
+  // Attempts at or after `since`, oldest first, for one username or (when `username` is empty)
+  // from one client address.
+  virtual std::vector<LoginAttempt> LoginAttemptsSince(std::int64_t since,
+                                                       const std::string& username,
+                                                       const std::string& client) = 0;
 
  protected:
   Store() = default;

@@ -1,0 +1,35 @@
+// server/api_services: what the API's handlers share (the store, the live engine, the auth service,
+// the analytics cache, the report definitions), and one Add*Routes function per route group, each
+// in its own file. Depends on: server/router and the services it names.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "core/date.h"
+#include "server/auth_service.h"
+#include "server/live_analytics.h"
+#include "server/response_cache.h"
+#include "server/router.h"
+#include "server/store_pool.h"
+
+namespace solieu::server {
+
+struct ApiServices {
+  StorePool& store;
+  LiveAnalytics& analytics;
+  AuthService& auth;
+  ResponseCache& analytics_cache;
+  std::string config_dir;       // the province's configuration folder (report definitions)
+  std::function<Date()> today;  // the date of "today's" structure
+};
+
+void AddSystemRoutes(Router& router, ApiServices& services);     // health, openapi.json
+void AddAuthRoutes(Router& router, ApiServices& services);       // login, logout, me
+void AddMetadataRoutes(Router& router, ApiServices& services);   // metadata/*
+void AddDataValueRoutes(Router& router, ApiServices& services);  // dataValues
+void AddAnalyticsRoutes(Router& router, ApiServices& services);  // analytics
+void AddReportRoutes(Router& router, ApiServices& services);     // reports/{name}
+void AddAuditRoutes(Router& router, ApiServices& services);      // audit
+
+}  // namespace solieu::server

@@ -1,0 +1,154 @@
+#include "server/solieu_server.h"
+
+#include <boost/asio/ip/address.hpp>
+#include <chrono>
+#include <optional>
+
+#include "core/error.h"
+#include "demo/demo_builder.h"
+#include "engine/analytics.h"
+#include "server/api_services.h"
+#include "server/auth_service.h"
+#include "server/json_response.h"
+#include "server/live_analytics.h"
+#include "server/response_cache.h"
+#include "server/static_files.h"
+#include "server/store_pool.h"
+
+namespace solieu::server {
+namespace {
+
+// Every stored value into the engine, as `solieu analytics` loads it.
+std::unique_ptr<LiveAnalytics> LoadEngine(Store& store) {
+  auto analytics = std::make_unique<Analytics>(store.LoadMetadata());
+  std::vector<DataValueWrite> writes;
+  bool synthetic = false;
+  for (DataValue& v : store.QueryValues({})) {
+    auto period = Period::Parse(v.key.period);
+    if (!period) continue;
+    synthetic = synthetic || v.comment == kSyntheticComment;
+    writes.push_back({std::move(v.key), period->start(), period->end(), std::move(v.value), ""});
+  }
+  analytics->Apply(writes);
+  return std::make_unique<LiveAnalytics>(std::move(analytics), synthetic);
+}
+
+Date UtcToday() {
+  auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return Date::FromDays(static_cast<int>(now.time_since_epoch().count()));
+}
+
+}  // namespace
+
+std::pair<std::string, unsigned short> ParseListenAddress(const std::string& listen) {
+  size_t colon = listen.rfind(':');
+  std::string host = colon == std::string::npos ? "" : listen.substr(0, colon);
+  std::string port = colon == std::string::npos ? "" : listen.substr(colon + 1);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  bool digits = !port.empty() && port.size() <= 5 &&
+                port.find_first_not_of("0123456789") == std::string::npos;
+  if (host.empty() || !digits || std::stoul(port) > 65535) {
+    throw UserError("server.bad_listen", "--listen phải có dạng ĐỊA_CHỈ:CỔNG, ví dụ 127.0.0.1:8080",
+                    "--listen must be ADDRESS:PORT, e.g. 127.0.0.1:8080", "--listen");
+  }
+  return {host, static_cast<unsigned short>(std::stoul(port))};
+}
+
+struct SolieuServer::Parts {
+  explicit Parts(ServerConfig c)
+      : config(std::move(c)),
+        store(config.store, std::max(2, config.http.worker_threads)),
+        analytics(store.Write([](Store& s) { return LoadEngine(s); })),
+        auth(store, AuthOptions{config.sessions, config.throttle, config.clock, config.behind_tls,
+                                config.password_cost}),
+        cache(config.analytics_cache_entries),
+        services{store,
+                 *analytics,
+                 auth,
+                 cache,
+                 config.config_dir,
+                 config.today ? config.today : std::function<Date()>(UtcToday)} {
+    if (!config.web_dir.empty()) static_files.emplace(config.web_dir);
+    AddSystemRoutes(router, services);
+    AddAuthRoutes(router, services);
+    AddMetadataRoutes(router, services);
+    AddDataValueRoutes(router, services);
+    AddAnalyticsRoutes(router, services);
+    AddReportRoutes(router, services);
+    AddAuditRoutes(router, services);
+
+    HttpServerOptions options = config.http;
+    auto [address, port] = ParseListenAddress(config.listen);
+    options.address = address;
+    options.port = port;
+    options.strict_transport_security = config.behind_tls;
+    options.body_limit = [this](const Request& header) { return router.BodyLimit(header); };
+    http.emplace(std::move(options),
+                 [this](const Request& request, const std::string& peer, AccessLogFields* log) {
+                   return Handle(request, peer, log);
+                 });
+  }
+
+  // Behind the TLS proxy every connection comes from the proxy: the client is the address it
+  // passes in X-Real-IP (trusted only from a loopback peer), so that login rate limits and logs
+  // see the real clients.
+  std::string ClientOf(const Request& request, const std::string& peer) const {
+    if (!config.behind_tls || (peer != "127.0.0.1" && peer != "::1")) return peer;
+    std::string_view real = request["X-Real-IP"];
+    boost::system::error_code ec;
+    auto address = boost::asio::ip::make_address(std::string(real), ec);
+    return real.empty() || ec ? peer : address.to_string();
+  }
+
+  Response Handle(const Request& request, const std::string& peer, AccessLogFields* log) {
+    std::string client = ClientOf(request, peer);
+    if (client != peer) log->client = client;
+    if (auto response = router.Dispatch(request, client, auth, &log->user)) {
+      return std::move(*response);
+    }
+    if (!static_files) {
+      return ErrorResponse(404, "http.not_found", "không có trang này", "no such page",
+                           std::string(request.target()));
+    }
+    try {
+      return static_files->Serve(request, ParseRequestTarget(request.target()).path);
+    } catch (const UserError& e) {
+      return ErrorResponse(400, e);
+    }
+  }
+
+  ServerConfig config;
+  StorePool store;
+  std::unique_ptr<LiveAnalytics> analytics;
+  AuthService auth;
+  ResponseCache cache;
+  ApiServices services;
+  Router router;
+  std::optional<StaticFiles> static_files;
+  std::optional<HttpServer> http;
+};
+
+SolieuServer::SolieuServer(ServerConfig config)
+    : parts_(std::make_unique<Parts>(std::move(config))) {}
+
+SolieuServer::~SolieuServer() = default;
+
+unsigned short SolieuServer::port() const {
+  return parts_->http->port();
+}
+
+const Router& SolieuServer::router() const {
+  return parts_->router;
+}
+
+void SolieuServer::Run() {
+  parts_->http->Run();
+}
+
+void SolieuServer::Stop() {
+  parts_->http->Stop();
+}
+
+}  // namespace solieu::server

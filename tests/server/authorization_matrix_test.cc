@@ -1,0 +1,295 @@
+// The authorization matrix: every route the router knows x every role x (own subtree, other
+// subtree, no session, expired session, bad CSRF token), over real HTTP. Allowed exactly where the
+// rules say (200); every refusal is 401 (no or expired credentials) or 403 (role, scope, CSRF) and
+// leaves the stored values and their audit trail exactly as they were.
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <set>
+
+#include "auth/role.h"
+#include "core/period.h"
+#include "test_server.h"
+
+namespace solieu::testing {
+namespace {
+
+namespace http = boost::beast::http;
+
+enum class Condition { kOwn, kOther, kNoSession, kExpired, kBadCsrf };
+
+const char* Name(Condition c) {
+  switch (c) {
+    case Condition::kOwn:
+      return "own subtree";
+    case Condition::kOther:
+      return "other subtree";
+    case Condition::kNoSession:
+      return "no session";
+    case Condition::kExpired:
+      return "expired session";
+    case Condition::kBadCsrf:
+      return "bad CSRF token";
+  }
+  return "?";
+}
+
+struct RoleUser {
+  Role role;
+  std::string username;  // bound to commune 03325 (the clerk to its station TYT03325)
+};
+
+const std::vector<RoleUser>& MatrixUsers() {
+  static const std::vector<RoleUser> users = {{Role::kAdministrator, "m.admin"},
+                                              {Role::kProvinceDataManager, "m.manager"},
+                                              {Role::kFacilityDataClerk, "m.clerk"},
+                                              {Role::kViewer, "m.viewer"}};
+  return users;
+}
+
+struct Probe {
+  http::verb method;
+  std::string route;  // as the router lists it
+  std::function<std::string(bool own)> target;
+  std::function<std::string(bool own, const RoleUser& user)> body;
+  bool is_public = false;
+  // Whether `role` may, on its own subtree or on another (the same for unscoped routes).
+  std::function<bool(Role role, bool own)> allowed;
+};
+
+bool Anyone(Role, bool) {
+  return true;
+}
+bool AnyoneInScope(Role, bool own) {
+  return own;
+}
+bool WritersInScope(Role role, bool own) {
+  return own && CanWriteValues(role);
+}
+bool AuditorsInScope(Role role, bool own) {
+  return own && CanReadAudit(role);
+}
+
+std::string Facility(bool own) {
+  return own ? kOwnFacility : kOtherFacility;
+}
+
+std::vector<Probe> Probes() {
+  auto fixed = [](std::string target) { return [target](bool) { return target; }; };
+  auto no_body = [](bool, const RoleUser&) { return std::string(); };
+  static int counter = 100;
+  std::vector<Probe> probes = {
+      {http::verb::get, "/api/health", fixed("/api/health"), no_body, true, Anyone},
+      {http::verb::get, "/api/openapi.json", fixed("/api/openapi.json"), no_body, true, Anyone},
+      {http::verb::post, "/api/auth/login", fixed("/api/auth/login"),
+       [](bool, const RoleUser& user) {
+         return "{\"username\":\"" + user.username + "\",\"password\":\"" + kPassword + "\"}";
+       },
+       true, Anyone},
+      {http::verb::post, "/api/auth/logout", fixed("/api/auth/logout"), no_body, false, Anyone},
+      {http::verb::get, "/api/me", fixed("/api/me"), no_body, false, Anyone},
+      {http::verb::get, "/api/metadata/orgUnits", fixed("/api/metadata/orgUnits?asOf=2025-09-15"),
+       no_body, false, Anyone},
+      {http::verb::get, "/api/metadata/dataElements", fixed("/api/metadata/dataElements"), no_body,
+       false, Anyone},
+      {http::verb::get, "/api/metadata/indicators", fixed("/api/metadata/indicators"), no_body,
+       false, Anyone},
+      {http::verb::get, "/api/metadata/dataSets", fixed("/api/metadata/dataSets"), no_body, false,
+       Anyone},
+      {http::verb::get, "/api/metadata/categoryCombos", fixed("/api/metadata/categoryCombos"),
+       no_body, false, Anyone},
+      {http::verb::get, "/api/dataValues", [](bool own) { return ValueTarget(Facility(own)); },
+       no_body, false, AnyoneInScope},
+      {http::verb::put, "/api/dataValues", fixed("/api/dataValues"),
+       [](bool own, const RoleUser&) {
+         return ValueJson(Facility(own), std::to_string(++counter));
+       },
+       false, WritersInScope},
+      {http::verb::delete_, "/api/dataValues", [](bool own) { return ValueTarget(Facility(own)); },
+       no_body, false, WritersInScope},
+      {http::verb::get, "/api/analytics",
+       [](bool own) {
+         return std::string("/api/analytics?dimension=dx:") + kElement +
+                "&dimension=pe:" + kPeriod + "&dimension=ou:" + Facility(own);
+       },
+       no_body, false, AnyoneInScope},
+      {http::verb::get, "/api/reports/{name}",
+       [](bool own) {
+         return "/api/reports/indicators-year?period=2025&format=csv&org=" + Facility(own);
+       },
+       no_body, false, AnyoneInScope},
+      {http::verb::get, "/api/audit",
+       [](bool own) {
+         return std::string("/api/audit?de=") + kElement + "&pe=" + kPeriod +
+                "&ou=" + Facility(own);
+       },
+       no_body, false, AuditorsInScope},
+      {http::verb::get, "/api/audit/logins", fixed("/api/audit/logins?username=m.viewer"), no_body,
+       false, [](Role role, bool) { return role == Role::kAdministrator; }},
+  };
+  return probes;
+}
+
+class AuthorizationMatrixTest : public ::testing::Test {
+ protected:
+  AuthorizationMatrixTest() : store_(server_.OpenStore()) {}
+
+  // What must not change on a refusal: every stored value and the audit trail of both keys.
+  std::string Snapshot() {
+    std::string out;
+    for (const DataValue& v : store_->QueryValues({})) {
+      out += v.key.data_element_uid + "|" + v.key.period + "|" + v.key.org_unit_uid + "|" +
+             v.value + "|" + v.comment + "|" + v.stored_by + "|" + v.last_updated + "\n";
+    }
+    for (const char* facility : {kOwnFacility, kOtherFacility}) {
+      for (const AuditEntry& e : store_->AuditTrail(server_.Key(facility))) {
+        out += std::to_string(e.id) + " " + e.new_value.value_or("-") + " " + e.changed_by + "\n";
+      }
+    }
+    return out;
+  }
+
+  // Deletes may have removed the values the next probe reads: put them back (directly, as a
+  // fixture step outside the matrix).
+  void EnsureValuesExist() {
+    Period month = *Period::Parse(kPeriod);
+    for (const char* facility : {kOwnFacility, kOtherFacility}) {
+      if (!store_->GetValue(server_.Key(facility))) {
+        store_->PutValues({{server_.Key(facility), month.start(), month.end(), "7", ""}},
+                          "fixture");
+      }
+    }
+  }
+
+  TestServer server_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(AuthorizationMatrixTest, EveryRouteEveryRoleEveryCondition) {
+  // Every route the router knows has a probe, and every probe names a route.
+  std::set<std::pair<std::string, std::string>> routes, probed;
+  for (const auto& route : server_.server().router().Routes()) routes.insert(route);
+  std::vector<Probe> probes = Probes();
+  for (const Probe& p : probes) probed.insert({std::string(http::to_string(p.method)), p.route});
+  ASSERT_EQ(routes, probed);
+
+  // Sessions that are already expired: opened 13 hours ago.
+  std::map<std::string, std::string> expired_cookie;
+  server_.SetClockOffset(-13 * 3600);
+  for (const RoleUser& user : MatrixUsers()) {
+    ApiClient client(server_.port());
+    ASSERT_EQ(client.Login(user.username).status, 200);
+    expired_cookie[user.username] = client.cookie();
+  }
+  server_.SetClockOffset(0);
+  std::map<std::string, std::unique_ptr<ApiClient>> session;
+  for (const RoleUser& user : MatrixUsers()) {
+    session[user.username] = std::make_unique<ApiClient>(server_.port());
+    ASSERT_EQ(session[user.username]->Login(user.username).status, 200);
+  }
+
+  int checked = 0;
+  for (const Probe& probe : probes) {
+    for (const RoleUser& user : MatrixUsers()) {
+      for (Condition condition : {Condition::kOwn, Condition::kOther, Condition::kNoSession,
+                                  Condition::kExpired, Condition::kBadCsrf}) {
+        SCOPED_TRACE(std::string(http::to_string(probe.method)) + " " + probe.route + " as " +
+                     user.username + ", " + Name(condition));
+        bool own = condition != Condition::kOther;
+        bool safe = probe.method == http::verb::get;
+        bool expect_allowed = false;
+        int refusal = 403;
+        switch (condition) {
+          case Condition::kOwn:
+          case Condition::kOther:
+            expect_allowed = probe.allowed(user.role, own);
+            break;
+          case Condition::kNoSession:
+          case Condition::kExpired:
+            expect_allowed = probe.is_public;
+            refusal = 401;
+            break;
+          case Condition::kBadCsrf:
+            expect_allowed = probe.allowed(user.role, true) && (safe || probe.is_public);
+            break;
+        }
+        EnsureValuesExist();
+        // A logout ends the session it is sent with: give it one of its own.
+        ApiClient throwaway(server_.port());
+        ApiClient* client = session[user.username].get();
+        if (probe.route == "/api/auth/logout" &&
+            (condition == Condition::kOwn || condition == Condition::kOther ||
+             condition == Condition::kBadCsrf)) {
+          ASSERT_EQ(throwaway.Login(user.username).status, 200);
+          client = &throwaway;
+        }
+        ApiClient anonymous(server_.port());
+        if (condition == Condition::kNoSession) client = &anonymous;
+        if (condition == Condition::kExpired) {
+          anonymous.UseCookie(expired_cookie[user.username]);
+          anonymous.set_csrf(session[user.username]->csrf());
+          client = &anonymous;
+        }
+        Headers extra;
+        if (condition == Condition::kBadCsrf) extra.emplace_back("X-CSRF-Token", "bad");
+        std::string body = probe.body(own, user);
+        std::string before = Snapshot();
+        HttpResult result = client->Send(probe.method, probe.target(own), body, std::move(extra));
+        ++checked;
+        if (expect_allowed) {
+          EXPECT_EQ(result.status, 200) << result.body;
+          if (probe.method == http::verb::put) {
+            auto stored = store_->GetValue(server_.Key(Facility(own)));
+            ASSERT_TRUE(stored);
+            EXPECT_NE(body.find("\"value\":\"" + stored->value + "\""), std::string::npos);
+            EXPECT_EQ(stored->stored_by, user.username);
+          }
+          if (probe.method == http::verb::delete_) {
+            EXPECT_FALSE(store_->GetValue(server_.Key(Facility(own))));
+          }
+        } else {
+          EXPECT_EQ(result.status, refusal) << result.body;
+          EXPECT_NE(result.body.find("\"error\""), std::string::npos);
+          EXPECT_EQ(Snapshot(), before);
+        }
+        if (probe.route == "/api/auth/logout" && condition == Condition::kBadCsrf) {
+          EXPECT_EQ(throwaway.Get("/api/me").status, 200);  // the refused logout changed nothing
+        }
+      }
+    }
+  }
+  EXPECT_EQ(checked, static_cast<int>(probes.size() * MatrixUsers().size() * 5));
+  // Every session used above is still valid: refusals did not log anyone out.
+  for (const RoleUser& user : MatrixUsers()) {
+    EXPECT_EQ(session[user.username]->Get("/api/me").status, 200);
+  }
+}
+
+// The demo roles bound to the whole province: the clerk of TYT Mường Phăng writes only there;
+// the province's manager writes anywhere; the viewer and the administrator write nowhere.
+TEST_F(AuthorizationMatrixTest, ProvinceUsersAndTheStationClerk) {
+  struct Case {
+    const char* user;
+    const char* facility;
+    int status;
+  };
+  for (const Case& c : std::vector<Case>{{"tyt.muongphang", kOwnFacility, 200},
+                                         {"tyt.muongphang", kOtherFacility, 403},
+                                         {"thongke", kOwnFacility, 200},
+                                         {"thongke", kOtherFacility, 200},
+                                         {"xem", kOwnFacility, 403},
+                                         {"admin", kOtherFacility, 403}}) {
+    SCOPED_TRACE(std::string(c.user) + " -> " + c.facility);
+    ApiClient client(server_.port());
+    ASSERT_EQ(client.Login(c.user).status, 200);
+    std::string before = Snapshot();
+    HttpResult result = client.Put("/api/dataValues", ValueJson(c.facility, "4242"));
+    EXPECT_EQ(result.status, c.status) << result.body;
+    if (c.status != 200) {
+      EXPECT_EQ(Snapshot(), before);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace solieu::testing
