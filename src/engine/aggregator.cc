@@ -70,7 +70,8 @@ AggregateResult Aggregate(const ValueTable& table, OrgView& view, const Aggregat
                     {static_cast<long long>(cell), r.unit, r.option_combo, r.attribute_combo},
                     Latest{r.end, r.start, scaled});
                 Latest& held = slot->second;
-                if (!inserted && (r.end > held.end || (r.end == held.end && r.start < held.start))) {
+                if (!inserted &&
+                    (r.end > held.end || (r.end == held.end && r.start < held.start))) {
                   held = {r.end, r.start, scaled};
                 }
                 break;
