@@ -23,6 +23,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "core/clock.h"
 #include "core/error.h"
 #include "server/gzip.h"
 #include "server/json_response.h"
@@ -41,17 +42,7 @@ constexpr std::uint64_t kDefaultBodyLimit = 1024 * 1024;
 constexpr std::uint64_t kLargestBodyLimit = 50ull * 1024 * 1024;
 
 std::string UtcTimestamp() {
-  auto now = std::chrono::system_clock::now();
-  std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-  auto millis =
-      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
-                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
-                static_cast<int>(millis));
-  return buf;
+  return UtcTimestampNow();
 }
 
 bool Compressible(std::string_view content_type) {

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <variant>
 
+#include "core/clock.h"
 #include "core/error.h"
 #include "store/migrations.h"
 #include "store/sqlite_connection.h"
@@ -19,17 +20,7 @@ using sqlite::Statement;
 using sqlite::Transaction;
 
 std::string NowUtc() {
-  auto now = std::chrono::system_clock::now();
-  std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-  auto millis =
-      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
-                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
-                static_cast<int>(millis));
-  return buf;
+  return UtcTimestampNow();
 }
 
 std::optional<std::string> DateText(const std::optional<Date>& day) {
