@@ -9,6 +9,8 @@ packages=(
   # libraries
   libsqlite3-dev libcli11-dev libfmt-dev libicu-dev libboost1.81-dev libboost-json1.81-dev
   libxlsxwriter-dev libminizip-dev
+  # DHIS2 dataValueSets XML (DXF2), read as a stream
+  libexpat1-dev
   # the server: argon2id and tokens (libsodium), gzip (zlib); Boost.Beast/Asio are header-only
   libsodium-dev zlib1g-dev
   # tests and benchmarks

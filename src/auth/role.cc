@@ -34,4 +34,8 @@ bool CanReadAudit(Role role) {
   return role == Role::kAdministrator || role == Role::kProvinceDataManager;
 }
 
+bool CanVerifyAlerts(Role role) {
+  return role == Role::kAdministrator || role == Role::kProvinceDataManager;
+}
+
 }  // namespace solieu

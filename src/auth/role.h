@@ -21,5 +21,8 @@ std::optional<Role> ParseRole(std::string_view name);
 
 bool CanWriteValues(Role role);
 bool CanReadAudit(Role role);
+// Verify outbreak alerts, declare and update outbreaks, run the weekly surveillance: the CDC's
+// epidemiologists (province data managers) and administrators.
+bool CanVerifyAlerts(Role role);
 
 }  // namespace solieu

@@ -7,7 +7,7 @@
 
 #include "core/error.h"
 #include "core/period.h"
-#include "demo/demo_builder.h"
+#include "core/synthetic.h"
 #include "engine/analytics.h"
 
 namespace solieu::cli {
@@ -105,7 +105,7 @@ std::unique_ptr<Analytics> LoadAnalytics(Store& store, bool* synthetic) {
   for (DataValue& v : store.QueryValues({})) {
     auto period = Period::Parse(v.key.period);
     if (!period) continue;
-    any_synthetic = any_synthetic || v.comment == kSyntheticComment;
+    any_synthetic = any_synthetic || IsSyntheticComment(v.comment);
     writes.push_back({std::move(v.key), period->start(), period->end(), std::move(v.value), ""});
   }
   analytics->Apply(writes);

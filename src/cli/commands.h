@@ -15,5 +15,6 @@ void AddReportCommand(CLI::App& app);
 void AddServeCommand(CLI::App& app);
 void AddUserCommands(CLI::App& app);
 void AddExchangeCommands(CLI::App& app);
+void AddSurveillanceCommands(CLI::App& app);
 
 }  // namespace solieu::cli

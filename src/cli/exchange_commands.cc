@@ -198,14 +198,16 @@ void AddExchangeCommands(CLI::App& app) {
   auto* import = app.add_subcommand(
       "import", "Nhập giá trị từ tệp DHIS2 dataValueSets / import a dataValueSets file");
   static std::string import_file;
-  static std::string import_format = "json";
+  static std::string import_format;  // empty: from the file's extension
   static bool dry_run = false;
   static std::string strategy = "CREATE_AND_UPDATE";
   static IdSchemeOptions import_schemes;
   static bool keep_good = false;
   static std::string summary_format = "json";
   import->add_option("file", import_file, "The file to import")->required();
-  import->add_option("--format", import_format, "File format: json");
+  import->add_option("--format", import_format,
+                     "File format: json, xml (DXF2) or csv (default: from the file's extension "
+                     ".json/.xml/.csv, else json)");
   import->add_flag("--dry-run", dry_run, "Check and count, store nothing");
   import->add_option("--strategy", strategy,
                      "CREATE_AND_UPDATE (default), CREATE, UPDATE or DELETE");
@@ -233,7 +235,8 @@ void AddExchangeCommands(CLI::App& app) {
     throw UserError("cli.cannot_open", "không mở được tệp '" + import_file + "'",
                     "cannot open file '" + import_file + "'", import_file);
   }
-  auto source = OpenDataValueSource(import_format, in, import_file);
+  std::string format = import_format.empty() ? DataValueFormatForPath(import_file) : import_format;
+  auto source = OpenDataValueSource(format, in, import_file);
   auto store = OpenStore();
   ImportSummary summary = ImportDataValues(*store, *source, options);
   if (summary_format == "table") {
@@ -248,12 +251,14 @@ void AddExchangeCommands(CLI::App& app) {
 // solieu export
 auto* export_command = app.add_subcommand(
     "export", "Xuất giá trị ra tệp DHIS2 dataValueSets / export a dataValueSets file");
-static std::string export_format = "json";
+static std::string export_format;  // empty: from the output file's extension, else json
 static std::vector<std::string> data_sets, data_elements, periods, org_units;
 static std::string start_date, end_date, output;
 static bool children = false;
 static IdSchemeOptions export_schemes;
-export_command->add_option("--format", export_format, "File format: json");
+export_command->add_option(
+    "--format", export_format,
+    "File format: json, xml (DXF2) or csv (default: from the -o file's extension, else json)");
 export_command->add_option("--data-set", data_sets, "Data set(s), comma-separated")->delimiter(',');
 export_command->add_option("--data-element", data_elements, "Data element(s), comma-separated")
     ->delimiter(',');
@@ -266,10 +271,13 @@ export_command->add_flag("--children", children, "And every unit below them");
 AddIdSchemeOptions(export_command, &export_schemes, false);
 export_command->add_option("-o,--output", output, "Output file (default: standard output)");
 export_command->callback([] {
-  if (export_format != "json") {
-    throw UserError(
-        "cli.unknown_format", "định dạng '" + export_format + "' chưa được hỗ trợ (có: json)",
-        "format '" + export_format + "' is not supported yet (supported: json)", "--format");
+  std::string format_name = export_format.empty() ? DataValueFormatForPath(output) : export_format;
+  auto format = ParseDataValueExportFormat(format_name);
+  if (!format) {
+    throw UserError("cli.unknown_format",
+                    "định dạng '" + format_name + "' chưa được hỗ trợ (có: json, xml, csv)",
+                    "format '" + format_name + "' is not supported yet (supported: json, xml, csv)",
+                    "--format");
   }
   DataValueExportRequest request;
   request.data_sets = data_sets;
@@ -291,11 +299,11 @@ export_command->callback([] {
   request.end_date = parse_date(end_date, "--end-date");
   auto store = OpenStore();
   if (output.empty()) {
-    ExportDataValueSetJson(*store, request, std::cout);
+    ExportDataValueSet(*store, request, *format, std::cout);
     return;
   }
   std::ostringstream text;
-  long long count = ExportDataValueSetJson(*store, request, text);
+  long long count = ExportDataValueSet(*store, request, *format, text);
   std::ofstream file(output, std::ios::binary);
   file << text.str();
   if (!file) {

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   solieu::cli::AddServeCommand(app);
   solieu::cli::AddUserCommands(app);
   solieu::cli::AddExchangeCommands(app);
+  solieu::cli::AddSurveillanceCommands(app);
   solieu::AddDetectCommand(app);
   try {
     app.parse(argc, argv);

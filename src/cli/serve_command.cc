@@ -14,6 +14,7 @@ void AddServeCommand(CLI::App& app) {
     int idle_minutes = 30;
     int session_hours = 12;
     int workers = 0;
+    int surveillance_hours = 6;
   };
   auto options = std::make_shared<Options>();
   auto* command = app.add_subcommand(
@@ -37,11 +38,17 @@ void AddServeCommand(CLI::App& app) {
       ->add_option("--workers", options->workers,
                    "Worker threads for requests (default: 2 per core, at least 4)")
       ->check(CLI::Range(1, 256));
+  command
+      ->add_option("--surveillance-hours", options->surveillance_hours,
+                   "Score the last complete week every N hours, from start (default 6; 0: only "
+                   "on demand)")
+      ->check(CLI::Range(0, 24 * 7));
   command->callback([options] {
     server::ServerConfig config = options->config;
     config.store = Globals().store;
     config.sessions.idle_seconds = options->idle_minutes * 60LL;
     config.sessions.absolute_seconds = options->session_hours * 3600LL;
+    config.surveillance_interval = std::chrono::hours(options->surveillance_hours);
     int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     config.http.worker_threads = options->workers > 0 ? options->workers : std::max(4, 2 * cores);
     std::cerr << "Đang nạp kho dữ liệu / loading the store " << config.store << "...\n";

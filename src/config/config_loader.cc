@@ -14,6 +14,7 @@
 #include "core/text.h"
 #include "core/uid.h"
 #include "core/value_check.h"
+#include "surveillance/detect_options.h"
 
 namespace solieu {
 namespace {
@@ -183,6 +184,7 @@ class FolderReader {
     ReadIndicators();
     ReadDataSets();
     ReadDiseases();
+    ReadDetectionRules();
     ReadDataValues();
     return std::move(out_);
   }
@@ -199,6 +201,7 @@ class FolderReader {
   void ReadOrgUnitGroups();
   void ReadDataSets();
   void ReadDiseases();
+  void ReadDetectionRules();
   void ReadDataValues();
 
   // Resolves a unit code as of a day (or, with no day, the latest unit with the code).
@@ -218,6 +221,7 @@ class FolderReader {
   CodeIndex<Constant> constants_{"hằng số", "constant"};
   CodeIndex<OrgUnitGroup> groups_{"nhóm đơn vị", "org unit group"};
   CodeIndex<DataSet> data_sets_{"bộ dữ liệu", "data set"};
+  CodeIndex<Disease> diseases_{"bệnh", "disease"};
   std::set<std::string> coc_codes_;
   std::map<std::string, std::map<std::string, std::string>> coc_uid_by_combo_;  // combo uid -> code
   std::map<std::string, ValueType> value_type_by_element_uid_;
@@ -719,7 +723,6 @@ void FolderReader::ReadDiseases() {
   if (!Exists("diseases.csv")) return;
   CsvTable t(Path("diseases.csv"), Required({"icd10", "data_element"}),
              Columns({"icd10", "data_element", "priority", "report_order"}));
-  CodeIndex<Disease> diseases("bệnh", "disease");
   while (t.Next()) {
     Disease d;
     ReadNamed(t, "disease", &d);
@@ -728,8 +731,43 @@ void FolderReader::ReadDiseases() {
     d.data_element_uid = elements_.Uid(t, "data_element", t.Get("data_element"));
     d.priority = ReadBool(t, "priority");
     d.report_order = ReadInt(t, "report_order", 0);
-    diseases.Add(t, d);
+    diseases_.Add(t, d);
     out_.metadata.diseases.push_back(std::move(d));
+  }
+}
+
+void FolderReader::ReadDetectionRules() {
+  if (!Exists("detection_rules.csv")) return;
+  CsvTable t(Path("detection_rules.csv"), {"disease", "level", "method", "parameters"},
+             {"disease", "level", "method", "parameters"});
+  std::set<std::pair<std::string, std::string>> seen;
+  while (t.Next()) {
+    DetectionRule rule;
+    const std::string& disease = t.Get("disease");
+    if (disease == "priority") {
+      rule.priority_only = true;
+    } else if (disease != "*") {
+      rule.disease_uid = diseases_.Uid(t, "disease", disease);
+    }
+    rule.level = t.Get("level");
+    if (rule.level != "commune" && rule.level != "district" && rule.level != "province") {
+      Bad(t, "level", "cấp '" + rule.level + "' phải là commune, district hoặc province",
+          "level '" + rule.level + "' must be commune, district or province");
+    }
+    if (!seen.emplace(disease, rule.level).second) {
+      Bad(t, "level", "bệnh '" + disease + "' đã có quy tắc cho cấp này",
+          "disease '" + disease + "' already has a rule for this level", "config.duplicate_code");
+    }
+    rule.method = t.Get("method");
+    rule.parameters = t.Get("parameters");
+    try {
+      surveillance::ParseDetectParameters(rule.method, rule.parameters);
+    } catch (const UserError& e) {
+      Bad(t, e.where() == "--method" ? "method" : "parameters", e.message_vi(), e.message_en(),
+          "config.invalid_detection_rule");
+    }
+    rule.uid = DeriveUid("detectionRule", disease + "/" + rule.level);
+    out_.metadata.detection_rules.push_back(std::move(rule));
   }
 }
 

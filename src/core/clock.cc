@@ -20,4 +20,9 @@ std::string UtcTimestampNow() {
   return buf;
 }
 
+Date TodayUtc() {
+  auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return Date::FromDays(static_cast<int>(now.time_since_epoch().count()));
+}
+
 }  // namespace solieu

@@ -92,6 +92,17 @@ struct Disease : NamedObject {
   int report_order = 0;
 };
 
+// How the weekly outbreak run scores a disease at one org level: the method and parameters of
+// `solieu detect`, kept as text here and checked by surveillance/detect_options.
+struct DetectionRule {
+  std::string uid;
+  std::string disease_uid;     // empty: every disease (or every priority one) without its own rule
+  bool priority_only = false;  // with no disease_uid: the priority diseases only
+  std::string level;           // "commune", "district" or "province"
+  std::string method;          // "ears-c3-textbook", "farrington-flexible", "threshold", ...
+  std::string parameters;      // "baseline=7;min-sigma=1": option names of `solieu detect`
+};
+
 // Everything a configuration folder describes, with references already resolved to uids.
 struct MetadataSnapshot {
   std::vector<OrgUnit> org_units;
@@ -107,6 +118,7 @@ struct MetadataSnapshot {
   std::vector<Constant> constants;
   std::vector<DataSet> data_sets;
   std::vector<Disease> diseases;
+  std::vector<DetectionRule> detection_rules;
 };
 
 // The combo every data element without disaggregation uses, and its single option combo.

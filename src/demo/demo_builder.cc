@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <numbers>
+#include <optional>
 #include <set>
 
 #include "config/config_loader.h"
@@ -15,6 +16,7 @@
 #include "core/period.h"
 #include "core/uid.h"
 #include "demo/demo_users.h"
+#include "demo/weekly_reports.h"
 #include "plan/target.h"
 
 namespace solieu {
@@ -174,6 +176,76 @@ std::vector<TargetRecord> ReadTargets(const std::string& path, const MetadataSna
   return out;
 }
 
+// A seed that the weekly reports must add up to: the cases of a disease at the province over a
+// period (two months of 2021, the year 2025).
+struct WeeklyTotal {
+  std::string element_uid;
+  std::string coc_uid;
+  Period period;
+  long long cases = 0;
+};
+
+std::optional<WeeklyTotal> WeeklyTotalOf(const MetadataSnapshot& m, const OrgHierarchy& hierarchy,
+                                         const DataValueWrite& w) {
+  const OrgUnit* unit = hierarchy.FindByUid(w.key.org_unit_uid);
+  if (unit == nullptr || unit->code != kProvinceCode || !w.value) return std::nullopt;
+  bool disease = false;
+  for (const Disease& d : m.diseases)
+    disease = disease || d.data_element_uid == w.key.data_element_uid;
+  if (!disease) return std::nullopt;
+  for (const CategoryOptionCombo& coc : m.category_option_combos) {
+    if (coc.uid == w.key.category_option_combo_uid && coc.code != "MAC") return std::nullopt;
+  }
+  auto period = Period::Parse(w.key.period);
+  if (!period) return std::nullopt;
+  return WeeklyTotal{w.key.data_element_uid, w.key.category_option_combo_uid, *period,
+                     std::stoll(*w.value)};
+}
+
+// Rescales the weekly reports of the total's disease in the weeks inside its period so they add
+// up to it exactly (largest remainder, in proportion to the generated counts; spread evenly over
+// the stations and weeks when nothing was generated). Counts that become 0 are dropped.
+void FitWeeklyToTotal(const OrgHierarchy& hierarchy, const WeeklyTotal& total,
+                      std::vector<DataValueWrite>* weekly) {
+  std::vector<size_t> cells;
+  std::vector<double> weights;
+  for (size_t i = 0; i < weekly->size(); ++i) {
+    const DataValueWrite& v = (*weekly)[i];
+    if (v.key.data_element_uid != total.element_uid ||
+        v.key.category_option_combo_uid != total.coc_uid ||
+        !total.period.Contains(*Period::FromSpan(v.period_start, v.period_end))) {
+      continue;
+    }
+    cells.push_back(i);
+    weights.push_back(std::stod(*v.value));
+  }
+  if (cells.empty() && total.cases > 0) {
+    std::vector<Period> weeks;
+    for (Period week = Period::Containing(PeriodType::kWeek, total.period.start());
+         week.start() <= total.period.end(); week = week.Next()) {
+      if (total.period.Contains(week)) weeks.push_back(week);
+    }
+    for (const Period& week : weeks) {
+      for (const OrgUnit& station : hierarchy.units()) {
+        if (station.facility_type != "tyt" || !station.validity.Contains(week.end())) continue;
+        DataValueWrite v;
+        v.key = {total.element_uid, week.Id(), station.uid, total.coc_uid,
+                 DefaultCategoryOptionComboUid()};
+        v.period_start = week.start();
+        v.period_end = week.end();
+        v.value = "1";
+        v.comment = kSyntheticWeeklyComment;
+        cells.push_back(weekly->size());
+        weights.push_back(1.0);
+        weekly->push_back(std::move(v));
+      }
+    }
+  }
+  std::vector<long long> parts = Apportion(total.cases, weights);
+  for (size_t k = 0; k < cells.size(); ++k) (*weekly)[cells[k]].value = std::to_string(parts[k]);
+  std::erase_if(*weekly, [](const DataValueWrite& v) { return *v.value == "0"; });
+}
+
 }  // namespace
 
 DemoData BuildDemoData(const std::string& config_dir, const std::string& demo_dir) {
@@ -193,7 +265,17 @@ DemoData BuildDemoData(const std::string& config_dir, const std::string& demo_di
   };
   std::set<std::string> shared_out;  // province figures now held by their synthetic shares
   std::vector<DataValueWrite> generated;
+  // The seeds' disease cases are totals of the weekly reports (the disease table is a two-month
+  // aggregate of them): those figures are met by the weekly reports below, not by monthly shares.
+  std::vector<WeeklyTotal> weekly_totals;
   for (const DataValueWrite& w : seeds) {
+    if (auto total = WeeklyTotalOf(folder.metadata, hierarchy, w)) {
+      weekly_totals.push_back(*total);
+      if (total->cases > 0) {
+        shared_out.insert(key_of(w.key));
+        continue;
+      }
+    }
     for (DataValueWrite& v : generator.Expand(w)) {
       if (v.comment == kSyntheticComment) {
         ++demo.synthetic_values;
@@ -202,12 +284,41 @@ DemoData BuildDemoData(const std::string& config_dir, const std::string& demo_di
       generated.push_back(std::move(v));
     }
   }
+  // The seeds' disease table (two months of 2021) lists every notifiable disease, a blank cell
+  // meaning no case; the yearly programme report names only some diseases. So within a seed period
+  // shorter than a year, a disease without a figure had no case, and its weekly reports are none.
+  std::set<std::pair<std::string, std::string>> seeded;  // (element, period)
+  std::map<std::string, WeeklyTotal> table_periods;      // period id -> a total to copy
+  for (const WeeklyTotal& total : weekly_totals) {
+    seeded.emplace(total.element_uid, total.period.Id());
+    if (total.period.type() != PeriodType::kYear) table_periods.emplace(total.period.Id(), total);
+  }
+  for (const auto& [id, example] : table_periods) {
+    for (const Disease& disease : folder.metadata.diseases) {
+      if (seeded.count({disease.data_element_uid, id})) continue;
+      WeeklyTotal none = example;
+      none.element_uid = disease.data_element_uid;
+      none.cases = 0;
+      weekly_totals.push_back(none);
+    }
+  }
   // A reference figure of the configuration (the province's population) that the demo shares out
   // must not also stay at the province, or every total would count it twice.
   for (DataValueWrite& v : folder.values) {
     if (!shared_out.count(key_of(v.key))) demo.values.push_back(std::move(v));
   }
   for (DataValueWrite& v : generated) demo.values.push_back(std::move(v));
+  // The seeds name two measles outbreaks of 2025 (program_results_2025.csv, footnote 1: 215 cases
+  // at Xã Mường Mùn, 120 at Xã Mường Chà); their weekly course here is invented.
+  WeeklyReportOptions weekly{Period::Week(2021, 1), Period::Week(2025, 52), 2025, {}};
+  weekly.clusters.push_back(
+      {"MEASLES", "03268", Period::Week(2025, 36), {5, 10, 18, 30, 40, 42, 32, 20, 12, 6}});
+  weekly.clusters.push_back(
+      {"MEASLES", "03166", Period::Week(2025, 40), {3, 6, 12, 20, 26, 24, 15, 9, 5}});
+  demo.weekly_values = SyntheticWeeklyReports(folder.metadata, hierarchy, weekly);
+  for (const WeeklyTotal& total : weekly_totals) {
+    FitWeeklyToTotal(hierarchy, total, &demo.weekly_values);
+  }
   demo.metadata = std::move(folder.metadata);
   return demo;
 }
@@ -224,6 +335,14 @@ void WriteDemo(const DemoData& demo, Store& store,
                                       demo.values.begin() + static_cast<long>(end));
     store.PutValues(batch, "demo");
     progress("giá trị / values: " + std::to_string(end) + "/" + std::to_string(demo.values.size()));
+  }
+  for (size_t start = 0; start < demo.weekly_values.size(); start += kBatch) {
+    size_t end = std::min(demo.weekly_values.size(), start + kBatch);
+    std::vector<DataValueWrite> batch(demo.weekly_values.begin() + static_cast<long>(start),
+                                      demo.weekly_values.begin() + static_cast<long>(end));
+    store.PutValues(batch, "demo");
+    progress("báo cáo tuần (mô phỏng) / weekly reports (synthetic): " + std::to_string(end) + "/" +
+             std::to_string(demo.weekly_values.size()));
   }
   store.PutTargets(demo.targets, "demo");
   progress("chỉ tiêu kế hoạch / targets: " + std::to_string(demo.targets.size()));

@@ -2,7 +2,8 @@
 // the seeds' figures (province_values.csv, kept where the seeds give them) and targets
 // (targets.csv), plus SYNTHETIC monthly values per commune health station that add up exactly to
 // the seeds' province totals, so that tables, maps and trends have something to show below the
-// province. Deterministic: the same folders give the same store.
+// province, and SYNTHETIC weekly disease reports for outbreak surveillance. Deterministic: the
+// same folders give the same store.
 // Depends on: core, config, plan, store.
 #pragma once
 
@@ -12,6 +13,7 @@
 
 #include "core/data_value.h"
 #include "core/metadata.h"
+#include "core/synthetic.h"
 #include "store/store.h"
 
 namespace solieu {
@@ -22,18 +24,18 @@ struct DemoData {
   std::vector<TargetRecord> targets;
   size_t seed_values = 0;       // values taken as the seeds print them
   size_t synthetic_values = 0;  // values generated below the province
+  // SYNTHETIC weekly notifiable-disease reports of every commune health station, 2021-2025,
+  // with the seeds' two measles outbreaks of 2025 spread over weeks (demo/weekly_reports.h).
+  std::vector<DataValueWrite> weekly_values;
 };
 
 // Reads and checks both folders completely (UserError naming file, line, column on any problem)
 // and generates the synthetic values. Touches no store.
 DemoData BuildDemoData(const std::string& config_dir, const std::string& demo_dir);
 
-// Writes the demo into a store: metadata, values, targets; reports progress through `progress`.
+// Writes the demo into a store: metadata, values, weekly reports, targets; reports progress
+// through `progress`.
 void WriteDemo(const DemoData& demo, Store& store,
                const std::function<void(const std::string&)>& progress);
-
-// The comment every generated value carries, so exports and the UI can label it.
-inline constexpr const char* kSyntheticComment =
-    "dữ liệu mô phỏng (synthetic): phân bổ từ số liệu tỉnh / share of the province figure";
 
 }  // namespace solieu

@@ -2,6 +2,7 @@
 
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
+#include <memory>
 #include <set>
 #include <unordered_set>
 
@@ -18,10 +19,27 @@ namespace {
   throw UserError("exchange." + code, vi, en, where);
 }
 
-}  // namespace
+// One selected value, its objects named under the request's id schemes.
+struct ExportRow {
+  std::string data_element;
+  std::string org_unit;
+  std::string category_option_combo;
+  std::string attribute_option_combo;
+  const DataValue& value;
+};
 
-long long ExportDataValueSetJson(Store& store, const DataValueExportRequest& request,
-                                 std::ostream& out) {
+// The values a request selects, and what names their objects under its id schemes.
+struct Selection {
+  MetadataSnapshot metadata;
+  std::unique_ptr<OrgHierarchy> hierarchy;
+  std::unique_ptr<MetadataIndex> index;
+  IdSchemes schemes;
+  std::set<std::string> period_ids;  // empty: every period of the date range
+  std::vector<DataValue> values;
+};
+
+// Validates the request and queries the store, so that a refused request writes nothing.
+std::unique_ptr<Selection> Select(Store& store, const DataValueExportRequest& request) {
   if (request.data_sets.empty() && request.data_elements.empty()) {
     Bad("export_no_data", "cần ít nhất một bộ dữ liệu hoặc phần tử dữ liệu",
         "at least one data set or data element must be given", "--data-set");
@@ -48,10 +66,16 @@ long long ExportDataValueSetJson(Store& store, const DataValueExportRequest& req
         "--org-unit");
   }
 
-  MetadataSnapshot metadata = store.LoadMetadata();
-  OrgHierarchy hierarchy(metadata.org_units, metadata.parent_links, metadata.org_events);
-  MetadataIndex index(metadata, hierarchy);
+  auto selection = std::make_unique<Selection>();
+  MetadataSnapshot& metadata = selection->metadata;
+  metadata = store.LoadMetadata();
+  selection->hierarchy = std::make_unique<OrgHierarchy>(metadata.org_units, metadata.parent_links,
+                                                        metadata.org_events);
+  selection->index = std::make_unique<MetadataIndex>(metadata, *selection->hierarchy);
+  const OrgHierarchy& hierarchy = *selection->hierarchy;
+  const MetadataIndex& index = *selection->index;
   const IdSchemes& schemes = request.id_schemes;
+  selection->schemes = schemes;
 
   std::set<std::string> element_uids;
   for (const std::string& id : request.data_sets) {
@@ -73,7 +97,7 @@ long long ExportDataValueSetJson(Store& store, const DataValueExportRequest& req
   }
 
   // Periods, and the days on which "below these units" is taken.
-  std::set<std::string> period_ids;
+  std::set<std::string>& period_ids = selection->period_ids;
   std::vector<Date> days;
   ValueQuery query;
   for (const std::string& id : request.periods) {
@@ -114,44 +138,213 @@ long long ExportDataValueSetJson(Store& store, const DataValueExportRequest& req
 
   query.data_element_uids.assign(element_uids.begin(), element_uids.end());
   query.org_unit_uids.assign(unit_uids.begin(), unit_uids.end());
-  std::vector<DataValue> values = store.QueryValues(query);
+  selection->values = store.QueryValues(query);
+  return selection;
+}
 
+// Calls f(const ExportRow&) for each selected value; returns how many.
+template <class F>
+long long ForEachRow(const Selection& selection, F&& f) {
+  const IdSchemes& schemes = selection.schemes;
   auto element_id = [&](const std::string& uid) -> std::string {
-    const DataElement* element = index.DataElementByUid(uid);
+    const DataElement* element = selection.index->DataElementByUid(uid);
     return element ? MetadataIndex::IdOf(*element, schemes.ForDataElements()) : uid;
   };
   auto combo_id = [&](const std::string& uid, IdScheme scheme) -> std::string {
-    const CategoryOptionCombo* combo = index.OptionComboByUid(uid);
+    const CategoryOptionCombo* combo = selection.index->OptionComboByUid(uid);
     return combo ? MetadataIndex::IdOf(*combo, scheme) : uid;
   };
   auto unit_id = [&](const std::string& uid) -> std::string {
-    const OrgUnit* unit = hierarchy.FindByUid(uid);
+    const OrgUnit* unit = selection.hierarchy->FindByUid(uid);
     return unit ? MetadataIndex::IdOf(*unit, schemes.ForOrgUnits()) : uid;
   };
+  long long n = 0;
+  for (const DataValue& v : selection.values) {
+    if (!selection.period_ids.empty() && !selection.period_ids.contains(v.key.period)) continue;
+    f(ExportRow{element_id(v.key.data_element_uid), unit_id(v.key.org_unit_uid),
+                combo_id(v.key.category_option_combo_uid, schemes.ForOptionCombos()),
+                combo_id(v.key.attribute_option_combo_uid, schemes.ForAttributeOptionCombos()), v});
+    ++n;
+  }
+  return n;
+}
 
-  out << "{\"dataValues\":[";
-  long long written = 0;
-  for (const DataValue& v : values) {
-    if (!period_ids.empty() && !period_ids.contains(v.key.period)) continue;
+// --- the writers: Begin, one Row per value, End ------------------------------------------------
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::ostream& out) : out_(out) {}
+  void Begin() { out_ << "{\"dataValues\":["; }
+  void Row(const ExportRow& r) {
+    const DataValue& v = r.value;
     boost::json::object row;
-    row["dataElement"] = element_id(v.key.data_element_uid);
+    row["dataElement"] = r.data_element;
     row["period"] = v.key.period;
-    row["orgUnit"] = unit_id(v.key.org_unit_uid);
-    row["categoryOptionCombo"] =
-        combo_id(v.key.category_option_combo_uid, schemes.ForOptionCombos());
-    row["attributeOptionCombo"] =
-        combo_id(v.key.attribute_option_combo_uid, schemes.ForAttributeOptionCombos());
+    row["orgUnit"] = r.org_unit;
+    row["categoryOptionCombo"] = r.category_option_combo;
+    row["attributeOptionCombo"] = r.attribute_option_combo;
     row["value"] = v.value;
     row["storedBy"] = v.stored_by;
     row["lastUpdated"] = v.last_updated;
     if (!v.comment.empty()) row["comment"] = v.comment;
     row["followup"] = false;
-    out << (written == 0 ? "\n" : ",\n") << boost::json::serialize(row);
-    ++written;
+    out_ << (first_ ? "\n" : ",\n") << boost::json::serialize(row);
+    first_ = false;
   }
-  out << "\n]}\n";
+  void End() { out_ << "\n]}\n"; }
+
+ private:
+  std::ostream& out_;
+  bool first_ = true;
+};
+
+// Text for a double-quoted attribute. Tab, line feed and carriage return are written as character
+// references, because a parser turns them into spaces in an attribute value otherwise (a comment's
+// line breaks must survive the round trip); other control characters, which XML 1.0 cannot
+// represent, are dropped.
+void WriteXmlAttribute(std::ostream& out, const char* name, std::string_view text) {
+  out << ' ' << name << "=\"";
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out << "&amp;";
+        break;
+      case '<':
+        out << "&lt;";
+        break;
+      case '>':
+        out << "&gt;";
+        break;
+      case '"':
+        out << "&quot;";
+        break;
+      case '\'':
+        out << "&apos;";
+        break;
+      case '\t':
+        out << "&#9;";
+        break;
+      case '\n':
+        out << "&#10;";
+        break;
+      case '\r':
+        out << "&#13;";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) >= 0x20) out << c;
+    }
+  }
+  out << '"';
+}
+
+class XmlWriter {
+ public:
+  explicit XmlWriter(std::ostream& out) : out_(out) {}
+  void Begin() {
+    out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<dataValueSet xmlns=\"http://dhis2.org/schema/dxf/2.0\">\n";
+  }
+  void Row(const ExportRow& r) {
+    const DataValue& v = r.value;
+    out_ << "  <dataValue";
+    WriteXmlAttribute(out_, "dataElement", r.data_element);
+    WriteXmlAttribute(out_, "period", v.key.period);
+    WriteXmlAttribute(out_, "orgUnit", r.org_unit);
+    WriteXmlAttribute(out_, "categoryOptionCombo", r.category_option_combo);
+    WriteXmlAttribute(out_, "attributeOptionCombo", r.attribute_option_combo);
+    WriteXmlAttribute(out_, "value", v.value);
+    WriteXmlAttribute(out_, "storedBy", v.stored_by);
+    WriteXmlAttribute(out_, "lastUpdated", v.last_updated);
+    if (!v.comment.empty()) WriteXmlAttribute(out_, "comment", v.comment);
+    out_ << " followup=\"false\"/>\n";
+  }
+  void End() { out_ << "</dataValueSet>\n"; }
+
+ private:
+  std::ostream& out_;
+};
+
+// RFC 4180: quoted when the text holds a separator, a quote or a line break, or starts or ends
+// with a space (which readers trim).
+void WriteCsvField(std::ostream& out, std::string_view text) {
+  bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos ||
+               (!text.empty() && (text.front() == ' ' || text.front() == '\t' ||
+                                  text.back() == ' ' || text.back() == '\t'));
+  if (!quote) {
+    out << text;
+    return;
+  }
+  out << '"';
+  for (char c : text) {
+    if (c == '"') out << '"';
+    out << c;
+  }
+  out << '"';
+}
+
+class CsvWriter {
+ public:
+  explicit CsvWriter(std::ostream& out) : out_(out) {}
+  // DHIS2's header row (CsvDataValueSetWriter), which its reader and ours skip.
+  void Begin() {
+    out_ << "dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,storedby,"
+            "lastupdated,comment,followup,deleted\n";
+  }
+  void Row(const ExportRow& r) {
+    const DataValue& v = r.value;
+    for (std::string_view field :
+         {std::string_view(r.data_element), std::string_view(v.key.period),
+          std::string_view(r.org_unit), std::string_view(r.category_option_combo),
+          std::string_view(r.attribute_option_combo), std::string_view(v.value),
+          std::string_view(v.stored_by), std::string_view(v.last_updated),
+          std::string_view(v.comment)}) {
+      WriteCsvField(out_, field);
+      out_ << ',';
+    }
+    out_ << "false,false\n";
+  }
+  void End() {}
+
+ private:
+  std::ostream& out_;
+};
+
+template <class Writer>
+long long Write(const Selection& selection, std::ostream& out) {
+  Writer writer(out);
+  writer.Begin();
+  long long written = ForEachRow(selection, [&](const ExportRow& row) { writer.Row(row); });
+  writer.End();
   if (!out) Bad("export_write_failed", "không ghi được tệp", "the output cannot be written", "");
   return written;
+}
+
+}  // namespace
+
+std::optional<DataValueExportFormat> ParseDataValueExportFormat(std::string_view name) {
+  if (name == "json") return DataValueExportFormat::kJson;
+  if (name == "xml") return DataValueExportFormat::kXml;
+  if (name == "csv") return DataValueExportFormat::kCsv;
+  return std::nullopt;
+}
+
+long long ExportDataValueSet(Store& store, const DataValueExportRequest& request,
+                             DataValueExportFormat format, std::ostream& out) {
+  std::unique_ptr<Selection> selection = Select(store, request);
+  switch (format) {
+    case DataValueExportFormat::kXml:
+      return Write<XmlWriter>(*selection, out);
+    case DataValueExportFormat::kCsv:
+      return Write<CsvWriter>(*selection, out);
+    case DataValueExportFormat::kJson:
+      break;
+  }
+  return Write<JsonWriter>(*selection, out);
+}
+
+long long ExportDataValueSetJson(Store& store, const DataValueExportRequest& request,
+                                 std::ostream& out) {
+  return ExportDataValueSet(store, request, DataValueExportFormat::kJson, out);
 }
 
 }  // namespace solieu

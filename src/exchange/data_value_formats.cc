@@ -1,13 +1,19 @@
 #include "exchange/data_value_formats.h"
 
+#include <algorithm>
+
 #include "core/error.h"
+#include "exchange/csv_data_value_reader.h"
 #include "exchange/json_data_value_reader.h"
+#include "exchange/xml_data_value_reader.h"
 
 namespace solieu {
 
 std::unique_ptr<DataValueSource> OpenDataValueSource(std::string_view format, std::istream& in,
                                                      const std::string& source_name) {
   if (format == "json") return std::make_unique<JsonDataValueReader>(in, source_name);
+  if (format == "xml") return std::make_unique<XmlDataValueReader>(in, source_name);
+  if (format == "csv") return std::make_unique<CsvDataValueReader>(in, source_name);
   std::string supported;
   for (const std::string& name : DataValueFormats()) {
     supported += (supported.empty() ? "" : ", ") + name;
@@ -20,7 +26,20 @@ std::unique_ptr<DataValueSource> OpenDataValueSource(std::string_view format, st
 }
 
 std::vector<std::string> DataValueFormats() {
-  return {"json"};
+  return {"json", "xml", "csv"};
+}
+
+std::string DataValueFormatForPath(std::string_view path) {
+  size_t dot = path.rfind('.');
+  size_t slash = path.find_last_of("/\\");
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) {
+    return "json";
+  }
+  std::string extension(path.substr(dot + 1));
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
+  if (extension == "xml" || extension == "csv") return extension;
+  return "json";
 }
 
 }  // namespace solieu

@@ -1,6 +1,6 @@
 // exchange/data_value_formats: the data value file formats by name, so that the CLI and later the
-// server choose a reader without knowing them. A new format (xml, csv, adx) is one reader class and
-// one line in data_value_formats.cc. Depends on: exchange/data_value_source and the readers.
+// server choose a reader without knowing them. A new format (adx) is one reader class and one line
+// in data_value_formats.cc. Depends on: exchange/data_value_source and the readers.
 #pragma once
 
 #include <istream>
@@ -13,10 +13,14 @@
 
 namespace solieu {
 
-// "json" today. Throws UserError naming the supported formats for any other.
+// "json", "xml" (DXF2) or "csv". Throws UserError naming the supported formats for any other.
 std::unique_ptr<DataValueSource> OpenDataValueSource(std::string_view format, std::istream& in,
                                                      const std::string& source_name);
 
 std::vector<std::string> DataValueFormats();
+
+// The format a file name implies by its extension, in any case: ".xml" -> "xml", ".csv" -> "csv",
+// anything else (".json" included) -> "json".
+std::string DataValueFormatForPath(std::string_view path);
 
 }  // namespace solieu

@@ -1,5 +1,5 @@
 // exchange/data_value_source: the format-independent stream of data values an import reads. Each
-// format (dataValueSets JSON here; XML, CSV and ADX next) is one DataValueSource that yields raw
+// format (dataValueSets JSON, XML and CSV here; ADX next) is one DataValueSource that yields raw
 // rows as the file writes them; resolving ids, checking values and storing is the import's job
 // (exchange/data_value_import.h), the same for every format. Depends on: the standard library only.
 #pragma once

@@ -7,6 +7,8 @@
 #include <string>
 
 #include "core/date.h"
+#include "core/period.h"
+#include "outbreaks/detection_rules.h"
 #include "server/auth_service.h"
 #include "server/live_analytics.h"
 #include "server/response_cache.h"
@@ -22,14 +24,20 @@ struct ApiServices {
   ResponseCache& analytics_cache;
   std::string config_dir;       // the province's configuration folder (report definitions)
   std::function<Date()> today;  // the date of "today's" structure
+  const outbreaks::DetectionRules* detection_rules;  // the configuration's, loaded at start
 };
 
-void AddSystemRoutes(Router& router, ApiServices& services);     // health, openapi.json
-void AddAuthRoutes(Router& router, ApiServices& services);       // login, logout, me
-void AddMetadataRoutes(Router& router, ApiServices& services);   // metadata/*
-void AddDataValueRoutes(Router& router, ApiServices& services);  // dataValues
-void AddAnalyticsRoutes(Router& router, ApiServices& services);  // analytics
-void AddReportRoutes(Router& router, ApiServices& services);     // reports/{name}
-void AddAuditRoutes(Router& router, ApiServices& services);      // audit
+void AddSystemRoutes(Router& router, ApiServices& services);        // health, openapi.json
+void AddAuthRoutes(Router& router, ApiServices& services);          // login, logout, me
+void AddMetadataRoutes(Router& router, ApiServices& services);      // metadata/*
+void AddDataValueRoutes(Router& router, ApiServices& services);     // dataValues
+void AddAnalyticsRoutes(Router& router, ApiServices& services);     // analytics
+void AddReportRoutes(Router& router, ApiServices& services);        // reports/{name}
+void AddAuditRoutes(Router& router, ApiServices& services);         // audit
+void AddSurveillanceRoutes(Router& router, ApiServices& services);  // surveillance/*
+
+// Scores `week` and stores its signals and alerts (the weekly run, on demand or on schedule).
+SurveillanceRun RunWeeklySurveillance(ApiServices& services, const Period& week,
+                                      const std::string& user);
 
 }  // namespace solieu::server

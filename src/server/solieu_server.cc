@@ -4,8 +4,9 @@
 #include <chrono>
 #include <optional>
 
+#include "core/clock.h"
 #include "core/error.h"
-#include "demo/demo_builder.h"
+#include "core/synthetic.h"
 #include "engine/analytics.h"
 #include "server/api_services.h"
 #include "server/auth_service.h"
@@ -14,6 +15,7 @@
 #include "server/response_cache.h"
 #include "server/static_files.h"
 #include "server/store_pool.h"
+#include "server/weekly_schedule.h"
 
 namespace solieu::server {
 namespace {
@@ -26,16 +28,11 @@ std::unique_ptr<LiveAnalytics> LoadEngine(Store& store) {
   for (DataValue& v : store.QueryValues({})) {
     auto period = Period::Parse(v.key.period);
     if (!period) continue;
-    synthetic = synthetic || v.comment == kSyntheticComment;
+    synthetic = synthetic || IsSyntheticComment(v.comment);
     writes.push_back({std::move(v.key), period->start(), period->end(), std::move(v.value), ""});
   }
   analytics->Apply(writes);
   return std::make_unique<LiveAnalytics>(std::move(analytics), synthetic);
-}
-
-Date UtcToday() {
-  auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  return Date::FromDays(static_cast<int>(now.time_since_epoch().count()));
 }
 
 }  // namespace
@@ -69,7 +66,12 @@ struct SolieuServer::Parts {
                  auth,
                  cache,
                  config.config_dir,
-                 config.today ? config.today : std::function<Date()>(UtcToday)} {
+                 config.today ? config.today : std::function<Date()>(TodayUtc),
+                 nullptr} {
+    detection_rules = analytics->Read([](const Analytics& a) {
+      return std::make_unique<outbreaks::DetectionRules>(a.metadata());
+    });
+    services.detection_rules = detection_rules.get();
     if (!config.web_dir.empty()) static_files.emplace(config.web_dir);
     AddSystemRoutes(router, services);
     AddAuthRoutes(router, services);
@@ -78,6 +80,7 @@ struct SolieuServer::Parts {
     AddAnalyticsRoutes(router, services);
     AddReportRoutes(router, services);
     AddAuditRoutes(router, services);
+    AddSurveillanceRoutes(router, services);
 
     HttpServerOptions options = config.http;
     auto [address, port] = ParseListenAddress(config.listen);
@@ -122,12 +125,15 @@ struct SolieuServer::Parts {
   ServerConfig config;
   StorePool store;
   std::unique_ptr<LiveAnalytics> analytics;
+  std::unique_ptr<outbreaks::DetectionRules> detection_rules;
   AuthService auth;
   ResponseCache cache;
   ApiServices services;
   Router router;
   std::optional<StaticFiles> static_files;
   std::optional<HttpServer> http;
+  // Last, so it stops before the parts its job uses are destroyed.
+  std::optional<WeeklySchedule> surveillance;
 };
 
 SolieuServer::SolieuServer(ServerConfig config)
@@ -144,7 +150,21 @@ const Router& SolieuServer::router() const {
 }
 
 void SolieuServer::Run() {
-  parts_->http->Run();
+  Parts& parts = *parts_;
+  parts.surveillance.emplace(parts.config.surveillance_interval, [&parts] {
+    Period week = Period::Containing(PeriodType::kWeek, parts.services.today()).Previous();
+    try {
+      RunWeeklySurveillance(parts.services, week, "schedule");
+    } catch (const std::exception& e) {
+      // A failed run must not take the server down; the next one tries again.
+      if (parts.config.http.access_log) {
+        parts.config.http.access_log(std::string("weekly surveillance ") + week.Id() +
+                                     " failed: " + e.what());
+      }
+    }
+  });
+  parts.http->Run();
+  parts.surveillance.reset();
 }
 
 void SolieuServer::Stop() {

@@ -4,6 +4,7 @@
 // Depends on: every server/ part.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -30,6 +31,9 @@ struct ServerConfig {
   std::function<Date()> today;          // the date of "today's" structure; unset: UTC today
   PasswordCost password_cost = PasswordCost::Interactive();  // of the accounts (see AuthOptions)
   std::size_t analytics_cache_entries = 512;
+  // How often the weekly outbreak surveillance scores the last complete week (the first time at
+  // start); zero: only on demand.
+  std::chrono::seconds surveillance_interval = std::chrono::hours(6);
   HttpServerOptions http;  // address and port are taken from `listen`
 };
 

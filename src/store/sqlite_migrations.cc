@@ -272,6 +272,89 @@ CREATE INDEX login_attempt_username ON login_attempt (username, at);
 CREATE INDEX login_attempt_client ON login_attempt (client, at);
 )sql";
 
+// Outbreak surveillance: the detection rules of the configuration, the weekly runs, their signals,
+// the alerts that group them, verification and outbreak records, and the log of people's changes.
+constexpr std::string_view kSurveillance = R"sql(
+CREATE TABLE detection_rule (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  disease_id INTEGER REFERENCES disease (id),
+  priority_only INTEGER NOT NULL DEFAULT 0,
+  level TEXT NOT NULL CHECK (level IN ('commune', 'district', 'province')),
+  method TEXT NOT NULL,
+  parameters TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE surveillance_run (
+  id INTEGER PRIMARY KEY,
+  period TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT NOT NULL,
+  run_by TEXT NOT NULL,
+  series_scored INTEGER NOT NULL,
+  series_skipped INTEGER NOT NULL,
+  signals INTEGER NOT NULL
+);
+
+CREATE TABLE surveillance_alert (
+  id INTEGER PRIMARY KEY,
+  disease_id INTEGER NOT NULL REFERENCES disease (id),
+  org_unit_id INTEGER NOT NULL REFERENCES org_unit (id),
+  status TEXT NOT NULL CHECK (status IN ('open', 'monitoring', 'discarded', 'outbreak')),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  verified_by TEXT NOT NULL DEFAULT '',
+  verified_at TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX surveillance_alert_place ON surveillance_alert (disease_id, org_unit_id);
+
+CREATE TABLE surveillance_signal (
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES surveillance_run (id),
+  alert_id INTEGER NOT NULL REFERENCES surveillance_alert (id),
+  disease_id INTEGER NOT NULL REFERENCES disease (id),
+  org_unit_id INTEGER NOT NULL REFERENCES org_unit (id),
+  period TEXT NOT NULL,
+  period_start TEXT NOT NULL,
+  observed INTEGER NOT NULL CHECK (observed >= 0),
+  expected REAL,
+  upper_bound REAL,
+  algorithm TEXT NOT NULL,
+  parameters TEXT NOT NULL,
+  UNIQUE (disease_id, org_unit_id, period, algorithm)
+);
+CREATE INDEX surveillance_signal_alert ON surveillance_signal (alert_id, period_start);
+
+CREATE TABLE outbreak (
+  id INTEGER PRIMARY KEY,
+  disease_id INTEGER NOT NULL REFERENCES disease (id),
+  org_unit_id INTEGER NOT NULL REFERENCES org_unit (id),
+  start_date TEXT NOT NULL,
+  end_date TEXT,
+  cases INTEGER NOT NULL CHECK (cases >= 0),
+  deaths INTEGER NOT NULL CHECK (deaths >= 0 AND deaths <= cases),
+  actions TEXT NOT NULL DEFAULT '',
+  alert_id INTEGER UNIQUE REFERENCES surveillance_alert (id),
+  declared_by TEXT NOT NULL,
+  declared_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK (end_date IS NULL OR end_date >= start_date)
+);
+
+CREATE TABLE surveillance_event (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  username TEXT NOT NULL,
+  client TEXT NOT NULL DEFAULT '',
+  action TEXT NOT NULL,
+  alert_id INTEGER REFERENCES surveillance_alert (id),
+  outbreak_id INTEGER REFERENCES outbreak (id),
+  detail TEXT NOT NULL DEFAULT ''
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& SqliteMigrations() {
@@ -279,6 +362,8 @@ const std::vector<Migration>& SqliteMigrations() {
       {1, "initial schema: org units with history, metadata, data values, audit", kInitialSchema},
       {2, "targets per indicator, period and org unit", kTargets},
       {3, "users, org-unit bindings, sessions, API tokens, login attempts", kUsers},
+      {4, "outbreak surveillance: detection rules, runs, signals, alerts, outbreaks",
+       kSurveillance},
   };
   return migrations;
 }

@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "store/migrations.h"
 #include "store/sqlite_connection.h"
+#include "store/sqlite_surveillance_records.h"
 
 namespace solieu {
 namespace {
@@ -98,6 +99,7 @@ class SqliteStore final : public Store {
   void RecordLoginAttempt(const LoginAttempt& attempt) override;
   std::vector<LoginAttempt> LoginAttemptsSince(std::int64_t since, const std::string& username,
                                                const std::string& client) override;
+  SurveillanceRecords& Surveillance() override { return *surveillance_; }
 
  private:
   long long UserId(const std::string& username);
@@ -116,6 +118,7 @@ class SqliteStore final : public Store {
   std::map<long long, std::string> UidsOf(std::string_view table);
 
   Connection db_;
+  std::unique_ptr<SurveillanceRecords> surveillance_ = MakeSqliteSurveillanceRecords(db_);
 };
 
 void SqliteStore::Migrate() {
@@ -389,6 +392,16 @@ MetadataChanges SqliteStore::ApplyMetadata(const MetadataSnapshot& m) {
     columns.emplace_back("report_order", static_cast<long long>(d.report_order));
     Upsert("disease", d.uid, columns, &changes);
   }
+  for (const DetectionRule& r : m.detection_rules) {
+    std::vector<std::pair<std::string_view, Cell>> columns;
+    columns.emplace_back("disease_id",
+                         r.disease_uid.empty() ? Cell() : Cell(IdOf("disease", r.disease_uid)));
+    columns.emplace_back("priority_only", static_cast<long long>(r.priority_only ? 1 : 0));
+    columns.emplace_back("level", Text(r.level));
+    columns.emplace_back("method", Text(r.method));
+    columns.emplace_back("parameters", Text(r.parameters));
+    Upsert("detection_rule", r.uid, columns, &changes);
+  }
   txn.Commit();
   return changes;
 }
@@ -598,6 +611,22 @@ MetadataSnapshot SqliteStore::LoadMetadata() {
       d.priority = s.Int(6) != 0;
       d.report_order = static_cast<int>(s.Int(7));
       m.diseases.push_back(std::move(d));
+    }
+  }
+  {
+    auto diseases = UidsOf("disease");
+    Statement s = db_.Prepare(
+        "SELECT uid, disease_id, priority_only, level, method, parameters FROM detection_rule "
+        "ORDER BY id");
+    while (s.Step()) {
+      DetectionRule r;
+      r.uid = s.Text(0);
+      if (!s.IsNull(1)) r.disease_uid = diseases[s.Int(1)];
+      r.priority_only = s.Int(2) != 0;
+      r.level = s.Text(3);
+      r.method = s.Text(4);
+      r.parameters = s.Text(5);
+      m.detection_rules.push_back(std::move(r));
     }
   }
   return m;

@@ -11,6 +11,7 @@
 
 #include "core/data_value.h"
 #include "core/metadata.h"
+#include "store/surveillance_records.h"
 
 namespace solieu {
 
@@ -124,6 +125,9 @@ class Store {
   virtual std::vector<LoginAttempt> LoginAttemptsSince(std::int64_t since,
                                                        const std::string& username,
                                                        const std::string& client) = 0;
+
+  // Signals, alerts and outbreak records, on the same connection and file.
+  virtual SurveillanceRecords& Surveillance() = 0;
 
  protected:
   Store() = default;

@@ -254,4 +254,60 @@ DetectOptions ParseDetectArguments(const DetectArguments& a) {
   return options;
 }
 
+DetectOptions ParseDetectParameters(const std::string& method, const std::string& parameters) {
+  DetectArguments a;
+  a.method = method;
+  const std::pair<const char*, std::string DetectArguments::*> fields[] = {
+      {"baseline", &DetectArguments::baseline},
+      {"min-sigma", &DetectArguments::min_sigma},
+      {"alpha", &DetectArguments::alpha},
+      {"frequency", &DetectArguments::frequency},
+      {"b", &DetectArguments::b},
+      {"w", &DetectArguments::w},
+      {"no-periods", &DetectArguments::no_periods},
+      {"past-weeks-not-included", &DetectArguments::past_weeks_not_included},
+      {"reweight", &DetectArguments::reweight},
+      {"weights-threshold", &DetectArguments::weights_threshold},
+      {"trend", &DetectArguments::trend},
+      {"p-threshold-trend", &DetectArguments::p_threshold_trend},
+      {"limit54", &DetectArguments::limit54},
+      {"powertrans", &DetectArguments::powertrans},
+      {"threshold-method", &DetectArguments::threshold_method},
+      {"min-count", &DetectArguments::min_count},
+  };
+  size_t start = 0;
+  while (start < parameters.size()) {
+    size_t end = parameters.find(';', start);
+    if (end == std::string::npos) end = parameters.size();
+    std::string item = parameters.substr(start, end - start);
+    start = end + 1;
+    while (!item.empty() && item.front() == ' ') item.erase(item.begin());
+    while (!item.empty() && item.back() == ' ') item.pop_back();
+    if (item.empty()) continue;
+    size_t equals = item.find('=');
+    std::string name = item.substr(0, equals);
+    while (!name.empty() && name.back() == ' ') name.pop_back();
+    if (equals == std::string::npos || equals + 1 == item.size() || name.empty()) {
+      throw BadOption("--" + name, "tham số '" + item + "' phải có dạng TÊN=GIÁ_TRỊ",
+                      "parameter '" + item + "' must be NAME=VALUE");
+    }
+    std::string DetectArguments::*field = nullptr;
+    for (const auto& [known, member] : fields) {
+      if (name == known) field = member;
+    }
+    if (field == nullptr) {
+      throw BadOption("--" + name, "tham số '" + name + "' không có trong các tùy chọn phát hiện",
+                      "unknown detection parameter '" + name + "'");
+    }
+    if (!(a.*field).empty()) {
+      throw BadOption("--" + name, "tham số '" + name + "' được ghi hai lần",
+                      "parameter '" + name + "' is given twice");
+    }
+    std::string value = item.substr(equals + 1);
+    while (!value.empty() && value.front() == ' ') value.erase(value.begin());
+    a.*field = value;
+  }
+  return ParseDetectArguments(a);
+}
+
 }  // namespace solieu::surveillance

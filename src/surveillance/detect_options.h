@@ -65,4 +65,9 @@ struct DetectOptions {
 // method, an unparsable or out-of-range value, or an option that does not apply to the method.
 DetectOptions ParseDetectArguments(const DetectArguments& arguments);
 
+// The same options written as one line of configuration, "baseline=7;min-sigma=1" (the option
+// names without their dashes, separated by ';'), as the weekly run's detection rules hold them.
+// No range: the run decides which week it scores. Errors as ParseDetectArguments.
+DetectOptions ParseDetectParameters(const std::string& method, const std::string& parameters);
+
 }  // namespace solieu::surveillance

@@ -72,6 +72,17 @@ class ConfigErrorsTest : public ::testing::Test {
 
   std::string File(const std::string& name) const { return (dir_ / name).string(); }
 
+  // Two diseases and detection rules with one good row (line 2) and `rows` after it.
+  void WriteDetectionRules(const std::string& rows) {
+    Write("diseases.csv",
+          "code,name_vi,name_en,icd10,data_element,priority,report_order\n"
+          "MEASLES,Sởi,Measles,B05,MATERNAL_DEATHS,false,1\n"
+          "CHOLERA,Tả,Cholera,A00,MATERNAL_DEATHS,true,2\n");
+    Write("detection_rules.csv",
+          "disease,level,method,parameters\n*,commune,ears-c3-textbook,baseline=7;min-sigma=1\n" +
+              rows);
+  }
+
   fs::path dir_;
 };
 
@@ -184,6 +195,87 @@ TEST_F(ConfigErrorsTest, InvalidPeriod) {
 TEST_F(ConfigErrorsTest, OptionComboOutsideTheElementsCombo) {
   Append("data_values.csv", "MATERNAL_DEATHS,DTTS,11,2025,1,\n");
   EXPECT_EQ(Refused().where(), File("data_values.csv") + ":3 category_option_combo");
+}
+
+TEST_F(ConfigErrorsTest, DetectionRulesLoad) {
+  WriteDetectionRules(
+      "MEASLES,district,farrington-flexible,b=2;w=2;alpha=0.01\n"
+      "priority,commune,threshold,min-count=1\n"
+      "*,province,ears-c1,\n");
+  const ConfigFolder folder = LoadConfigFolder(dir_.string());
+  const std::vector<DetectionRule>& rules = folder.metadata.detection_rules;
+  ASSERT_EQ(rules.size(), 4u);
+  ASSERT_EQ(folder.metadata.diseases.size(), 2u);
+  EXPECT_EQ(rules[0].disease_uid, "");
+  EXPECT_FALSE(rules[0].priority_only);
+  EXPECT_EQ(rules[0].level, "commune");
+  EXPECT_EQ(rules[0].method, "ears-c3-textbook");
+  EXPECT_EQ(rules[0].parameters, "baseline=7;min-sigma=1");
+  EXPECT_EQ(rules[1].disease_uid, folder.metadata.diseases[0].uid);
+  EXPECT_EQ(rules[1].level, "district");
+  EXPECT_EQ(rules[2].disease_uid, "");
+  EXPECT_TRUE(rules[2].priority_only);
+  EXPECT_EQ(rules[3].parameters, "");
+  // Uids are stable and distinct.
+  EXPECT_EQ(LoadConfigFolder(dir_.string()).metadata.detection_rules[1].uid, rules[1].uid);
+  EXPECT_NE(rules[0].uid, rules[3].uid);
+}
+
+TEST_F(ConfigErrorsTest, DetectionRuleWithAnUnknownMethod) {
+  WriteDetectionRules("MEASLES,commune,ears-c9,baseline=7\n");
+  UserError e = Refused();
+  EXPECT_EQ(e.code(), "config.invalid_detection_rule");
+  EXPECT_EQ(e.where(), File("detection_rules.csv") + ":3 method");
+  EXPECT_NE(e.message_en().find("ears-c9"), std::string::npos) << e.message_en();
+}
+
+TEST_F(ConfigErrorsTest, DetectionRuleWithAParameterOfAnotherMethod) {
+  WriteDetectionRules("MEASLES,commune,ears-c1,b=4\n");
+  UserError e = Refused();
+  EXPECT_EQ(e.code(), "config.invalid_detection_rule");
+  EXPECT_EQ(e.where(), File("detection_rules.csv") + ":3 parameters");
+}
+
+TEST_F(ConfigErrorsTest, DetectionRuleWithABadParameterValue) {
+  WriteDetectionRules("MEASLES,commune,farrington-flexible,b=4;w=three\n");
+  UserError e = Refused();
+  EXPECT_EQ(e.code(), "config.invalid_detection_rule");
+  EXPECT_EQ(e.where(), File("detection_rules.csv") + ":3 parameters");
+  EXPECT_NE(e.message_en().find("three"), std::string::npos) << e.message_en();
+}
+
+TEST_F(ConfigErrorsTest, DetectionRuleWithAnUnknownParameter) {
+  WriteDetectionRules("MEASLES,commune,ears-c1,window=4\n");
+  UserError e = Refused();
+  EXPECT_EQ(e.code(), "config.invalid_detection_rule");
+  EXPECT_EQ(e.where(), File("detection_rules.csv") + ":3 parameters");
+}
+
+TEST_F(ConfigErrorsTest, DetectionRuleForAnUnknownDisease) {
+  WriteDetectionRules("RUBELLA,commune,ears-c1,\n");
+  UserError e = Refused();
+  EXPECT_EQ(e.code(), "config.unknown_reference");
+  EXPECT_EQ(e.where(), File("detection_rules.csv") + ":3 disease");
+}
+
+TEST_F(ConfigErrorsTest, DetectionRuleAtABadLevel) {
+  WriteDetectionRules("MEASLES,facility,ears-c1,\n");
+  UserError e = Refused();
+  EXPECT_EQ(e.code(), "config.invalid");
+  EXPECT_EQ(e.where(), File("detection_rules.csv") + ":3 level");
+}
+
+TEST_F(ConfigErrorsTest, TwoDetectionRulesForOneDiseaseAndLevel) {
+  WriteDetectionRules(
+      "MEASLES,commune,ears-c1,\n"
+      "MEASLES,commune,ears-c2,\n");
+  UserError e = Refused();
+  EXPECT_EQ(e.code(), "config.duplicate_code");
+  EXPECT_EQ(e.where(), File("detection_rules.csv") + ":4 level");
+  WriteDetectionRules("*,commune,ears-c1,\n");
+  e = Refused();
+  EXPECT_EQ(e.code(), "config.duplicate_code");
+  EXPECT_EQ(e.where(), File("detection_rules.csv") + ":3 level");
 }
 
 TEST_F(ConfigErrorsTest, MissingFolder) {

@@ -115,5 +115,62 @@ TEST_F(ExchangeCliTest, MetadataImportThenImportExportRoundTrip) {
   EXPECT_EQ(Solieu(store_ + "export --period 2018 --org-unit O6uvpzGd5pu").exit_code, 1);
 }
 
+TEST_F(ExchangeCliTest, XmlAndCsvImportAndExportByOptionOrExtension) {
+  ASSERT_EQ(
+      Solieu(store_ + "metadata import '" + Dhis2Fixture("e2e/setup_metadata.json").string() + "'")
+          .exit_code,
+      0);
+  ASSERT_EQ(Solieu(store_ + "metadata import '" + Dhis2Fixture("e2e/metadata.json").string() + "'")
+                .exit_code,
+            0);
+  ASSERT_EQ(Solieu(store_ + "import '" + Dhis2Fixture("e2e/dataValues_bulk.json").string() + "'")
+                .exit_code,
+            0);
+  const std::string select =
+      "--data-set VEM58nY22sO,qNtxTrp56wV --period 201912,2018 --org-unit O6uvpzGd5pu ";
+
+  // --format given; the file's extension says otherwise and loses.
+  fs::path xml = dir_ / "export.txt";
+  ASSERT_EQ(
+      Solieu(store_ + "export --format xml " + select + "-o '" + xml.string() + "'").exit_code, 0);
+  std::string xml_text = testing::ReadFile(xml);
+  EXPECT_EQ(xml_text.rfind("<?xml", 0), 0u);
+  Ran xml_again = Solieu(store_ + "import --format xml '" + xml.string() + "'");
+  EXPECT_EQ(xml_again.exit_code, 0) << xml_again.out;
+  EXPECT_EQ(boost::json::parse(xml_again.out).at("importCount").at("ignored"), 231);
+
+  // No --format: the .csv extension decides, for export and import.
+  fs::path csv = dir_ / "export.CSV";
+  ASSERT_EQ(Solieu(store_ + "export " + select + "-o '" + csv.string() + "'").exit_code, 0);
+  EXPECT_EQ(testing::ReadFile(csv).rfind("dataelement,period,orgunit,", 0), 0u);
+  Ran csv_again = Solieu(store_ + "import --summary-format table '" + csv.string() + "'");
+  EXPECT_EQ(csv_again.exit_code, 0) << csv_again.out;
+  EXPECT_NE(csv_again.out.find("ignored: 231"), std::string::npos) << csv_again.out;
+
+  // To standard output, XML by option.
+  Ran to_stdout = Solieu(store_ + "export --format xml " + select);
+  EXPECT_EQ(to_stdout.exit_code, 0);
+  EXPECT_EQ(to_stdout.out, xml_text);
+
+  // A DHIS2 XML fixture by extension; a malformed one is exit 1 with the line in the summary.
+  fs::path broken = dir_ / "broken.xml";
+  {
+    std::ofstream file(broken);
+    file << "<dataValueSet>\n<dataValue dataElement=\"a\">\n</dataValueSet>\n";
+  }
+  Ran refused = Solieu(store_ + "import '" + broken.string() + "'");
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.out.find("broken.xml:3"), std::string::npos) << refused.out;
+  fs::path bad_csv = dir_ / "bad.csv";
+  {
+    std::ofstream file(bad_csv);
+    file << "tpz77FcntKx,2016,O6uvpzGd5pu,,,5\n\"unterminated,2016\n";
+  }
+  Ran csv_refused = Solieu(store_ + "import '" + bad_csv.string() + "'");
+  EXPECT_EQ(csv_refused.exit_code, 1);
+  EXPECT_NE(csv_refused.out.find("bad.csv:2"), std::string::npos) << csv_refused.out;
+  EXPECT_EQ(Solieu(store_ + "export --format adx " + select).exit_code, 1);
+}
+
 }  // namespace
 }  // namespace solieu

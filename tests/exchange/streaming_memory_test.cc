@@ -1,6 +1,7 @@
 // The streaming claim, measured: a generated dataValueSets file of 200,000 values (written the way
-// DHIS2 exports them) is read and imported while the process's peak resident memory is watched
-// (/proc/self/status VmHWM, reset through /proc/self/clear_refs before each phase).
+// DHIS2 exports them, in JSON, in DXF2 XML and in CSV) is read and imported while the process's
+// peak resident memory is watched (/proc/self/status VmHWM, reset through /proc/self/clear_refs
+// before each phase).
 //
 // What is bounded and what is not: the reader holds one 64 KiB chunk and that chunk's rows; the
 // import keeps each good row in 48 bytes plus its value's text; the write is one
@@ -15,10 +16,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <string>
 
+#include "exchange/csv_data_value_reader.h"
 #include "exchange/data_value_import.h"
 #include "exchange/json_data_value_reader.h"
+#include "exchange/xml_data_value_reader.h"
 #include "store/store.h"
 
 namespace solieu {
@@ -80,6 +84,8 @@ class StreamingMemoryTest : public ::testing::Test {
     fs::remove_all(*dir_);
     fs::create_directories(*dir_);
     WriteFile(*dir_ / "values.json");
+    WriteXmlFile(*dir_ / "values.xml");
+    WriteCsvFile(*dir_ / "values.csv");
   }
   static void TearDownTestSuite() {
     fs::remove_all(*dir_);
@@ -113,6 +119,49 @@ class StreamingMemoryTest : public ::testing::Test {
       }
     }
     out << "\n  ]\n}\n";
+  }
+
+  // Calls f(period, element, unit, value) for every value of the generated files, in order.
+  template <class F>
+  static void ForEachValue(F&& f) {
+    long long n = 0;
+    for (int m = 1; m <= kMonths; ++m) {
+      char period[8];
+      std::snprintf(period, sizeof period, "2023%02d", m);
+      for (int e = 0; e < kElements; ++e) {
+        for (int u = 0; u < kUnits; ++u) {
+          f(period, e, u, (n * 7919) % 100000);
+          ++n;
+        }
+      }
+    }
+  }
+
+  // As /api/dataValueSets.xml exports: one dataValue element a line, every attribute.
+  static void WriteXmlFile(const fs::path& path) {
+    std::ofstream out(path, std::ios::binary);
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+           "<dataValueSet xmlns=\"http://dhis2.org/schema/dxf/2.0\">\n";
+    ForEachValue([&](const char* period, int e, int u, long long value) {
+      out << "  <dataValue dataElement=\"" << Uid('E', e) << "\" period=\"" << period
+          << "\" orgUnit=\"" << Uid('U', u)
+          << "\" categoryOptionCombo=\"HllvX50cXC0\" attributeOptionCombo=\"HllvX50cXC0\" value=\""
+          << value
+          << "\" storedBy=\"admin\" created=\"2024-01-15T10:20:30.000+0000\" "
+             "lastUpdated=\"2024-01-15T10:20:30.000+0000\" followUp=\"false\"/>\n";
+    });
+    out << "</dataValueSet>\n";
+  }
+
+  // As /api/dataValueSets.csv exports: DHIS2's header row, then one value a row.
+  static void WriteCsvFile(const fs::path& path) {
+    std::ofstream out(path, std::ios::binary);
+    out << "dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,storedby,"
+           "lastupdated,comment,followup,deleted\n";
+    ForEachValue([&](const char* period, int e, int u, long long value) {
+      out << Uid('E', e) << ',' << period << ',' << Uid('U', u) << ",HllvX50cXC0,HllvX50cXC0,"
+          << value << ",admin,2024-01-15T10:20:30.000+0000,,false,false\n";
+    });
   }
 
   static MetadataSnapshot Metadata() {
@@ -176,6 +225,48 @@ TEST_F(StreamingMemoryTest, ReaderMemoryDoesNotGrowWithTheFile) {
   EXPECT_LE(reader.max_pending_rows(), 65536u / 300 + 1);
   if (!kSanitized) {
     EXPECT_LT(growth, file_kb / 20);
+  }
+}
+
+// The XML and CSV readers hold one chunk (and, for XML, that chunk's rows), like the JSON one.
+TEST_F(StreamingMemoryTest, XmlAndCsvReaderMemoryDoesNotGrowWithTheFile) {
+  for (const char* name : {"values.xml", "values.csv"}) {
+    SCOPED_TRACE(name);
+    fs::path file = *dir_ / name;
+    long long file_kb = static_cast<long long>(fs::file_size(file)) / 1024;
+    long long start = StartMeasure();
+    std::ifstream in(file, std::ios::binary);
+    std::unique_ptr<DataValueSource> reader;
+    XmlDataValueReader* xml = nullptr;
+    if (file.extension() == ".xml") {
+      auto owned = std::make_unique<XmlDataValueReader>(in, file.string());
+      xml = owned.get();
+      reader = std::move(owned);
+    } else {
+      reader = std::make_unique<CsvDataValueReader>(in, file.string());
+    }
+    RawDataValue row;
+    long long rows = 0;
+    long long sum = 0;
+    while (reader->Next(&row)) {
+      ++rows;
+      sum += std::stoll(row.value);
+    }
+    long long growth = PeakGrowthKb(start);
+    EXPECT_EQ(rows, kValues);
+    long long expected_sum = 0;
+    ForEachValue([&](const char*, int, int, long long value) { expected_sum += value; });
+    EXPECT_EQ(sum, expected_sum);
+    std::cout << "[ memory ] " << name << " reader: " << rows << " values, file " << file_kb / 1024
+              << " MiB, peak RSS growth " << growth << " KiB\n";
+    RecordProperty(std::string(name) + "_reader_peak_growth_kb", std::to_string(growth));
+    if (xml != nullptr) {
+      // A 64 KiB chunk holds fewer than 64 KiB / 200 B of these rows.
+      EXPECT_LE(xml->max_pending_rows(), 65536u / 200 + 1);
+    }
+    if (!kSanitized) {
+      EXPECT_LT(growth, file_kb / 20);
+    }
   }
 }
 

@@ -55,6 +55,7 @@ struct Probe {
   bool is_public = false;
   // Whether `role` may, on its own subtree or on another (the same for unscoped routes).
   std::function<bool(Role role, bool own)> allowed;
+  int success = 200;  // the status of an allowed request
 };
 
 bool Anyone(Role, bool) {
@@ -68,6 +69,15 @@ bool WritersInScope(Role role, bool own) {
 }
 bool AuditorsInScope(Role role, bool own) {
   return own && CanReadAudit(role);
+}
+bool EpidemiologistsInScope(Role role, bool own) {
+  return own && CanVerifyAlerts(role);
+}
+
+// The surveillance records the probes read and change, one in each subtree (made by the fixture):
+// alert 1 and outbreak 1 at the own station, alert 2 and outbreak 2 at the other.
+std::string RecordId(bool own) {
+  return own ? "1" : "2";
 }
 
 std::string Facility(bool own) {
@@ -126,13 +136,82 @@ std::vector<Probe> Probes() {
        no_body, false, AuditorsInScope},
       {http::verb::get, "/api/audit/logins", fixed("/api/audit/logins?username=m.viewer"), no_body,
        false, [](Role role, bool) { return role == Role::kAdministrator; }},
+      {http::verb::get, "/api/surveillance/alerts", fixed("/api/surveillance/alerts"), no_body,
+       false, Anyone},
+      {http::verb::get, "/api/surveillance/alerts/{id}",
+       [](bool own) { return "/api/surveillance/alerts/" + RecordId(own); }, no_body, false,
+       AnyoneInScope},
+      {http::verb::post, "/api/surveillance/alerts/{id}/verification",
+       [](bool own) { return "/api/surveillance/alerts/" + RecordId(own) + "/verification"; },
+       [](bool, const RoleUser&) { return std::string(R"({"decision":"monitor"})"); }, false,
+       EpidemiologistsInScope},
+      {http::verb::get, "/api/surveillance/outbreaks", fixed("/api/surveillance/outbreaks"),
+       no_body, false, Anyone},
+      {http::verb::post, "/api/surveillance/outbreaks", fixed("/api/surveillance/outbreaks"),
+       [](bool own, const RoleUser&) {
+         return std::string(R"({"disease":"MEASLES","orgUnit":")") + Facility(own) +
+                R"(","startDate":"2025-09-01","cases":3})";
+       },
+       false, EpidemiologistsInScope, 201},
+      {http::verb::get, "/api/surveillance/outbreaks/{id}",
+       [](bool own) { return "/api/surveillance/outbreaks/" + RecordId(own); }, no_body, false,
+       AnyoneInScope},
+      {http::verb::put, "/api/surveillance/outbreaks/{id}",
+       [](bool own) { return "/api/surveillance/outbreaks/" + RecordId(own); },
+       [](bool, const RoleUser& user) {
+         return R"({"actions":"kiểm tra bởi )" + user.username + "\"}";
+       },
+       false, EpidemiologistsInScope},
+      {http::verb::get, "/api/surveillance/series",
+       [](bool own) {
+         return std::string(
+                    "/api/surveillance/series?disease=MEASLES&from=2025W30&to=2025W37&ou=") +
+                Facility(own);
+       },
+       no_body, false, AnyoneInScope},
+      {http::verb::get, "/api/surveillance/runs", fixed("/api/surveillance/runs"), no_body, false,
+       Anyone},
+      {http::verb::post, "/api/surveillance/runs", fixed("/api/surveillance/runs"),
+       [](bool, const RoleUser&) { return std::string(R"({"week":"2025W37"})"); }, false,
+       [](Role role, bool) { return CanVerifyAlerts(role); }},
   };
   return probes;
 }
 
 class AuthorizationMatrixTest : public ::testing::Test {
  protected:
-  AuthorizationMatrixTest() : store_(server_.OpenStore()) {}
+  AuthorizationMatrixTest() : store_(server_.OpenStore()) { SeedSurveillanceRecords(); }
+
+  void SeedSurveillanceRecords() {
+    std::string measles;
+    for (const Disease& d : store_->LoadMetadata().diseases) {
+      if (d.code == "MEASLES") measles = d.uid;
+    }
+    Period week = *Period::Parse("2025W36");
+    std::vector<SignalPlacement> signals;
+    for (const char* facility : {kOwnFacility, kOtherFacility}) {
+      SignalRecord signal;
+      signal.disease_uid = measles;
+      signal.org_unit_uid = server_.OrgUid(facility);
+      signal.period = week.Id();
+      signal.period_start = week.start();
+      signal.observed = 9;
+      signal.upper_bound = 2.5;
+      signal.algorithm = "threshold";
+      signals.push_back({signal, std::nullopt});
+    }
+    store_->Surveillance().SaveRun({0, week.Id(), "t", "t", "fixture", 2, 0, 2}, signals);
+    for (const char* facility : {kOwnFacility, kOtherFacility}) {
+      OutbreakRecord outbreak;
+      outbreak.disease_uid = measles;
+      outbreak.org_unit_uid = server_.OrgUid(facility);
+      outbreak.start_date = Date(2025, 9, 1);
+      outbreak.cases = 9;
+      outbreak.declared_by = outbreak.updated_by = "fixture";
+      store_->Surveillance().PutOutbreak(
+          outbreak, {0, "t", "fixture", "", "declare_outbreak", std::nullopt, std::nullopt, ""});
+    }
+  }
 
   // What must not change on a refusal: every stored value and the audit trail of both keys.
   std::string Snapshot() {
@@ -237,14 +316,14 @@ TEST_F(AuthorizationMatrixTest, EveryRouteEveryRoleEveryCondition) {
         HttpResult result = client->Send(probe.method, probe.target(own), body, std::move(extra));
         ++checked;
         if (expect_allowed) {
-          EXPECT_EQ(result.status, 200) << result.body;
-          if (probe.method == http::verb::put) {
+          EXPECT_EQ(result.status, probe.success) << result.body;
+          if (probe.method == http::verb::put && probe.route == "/api/dataValues") {
             auto stored = store_->GetValue(server_.Key(Facility(own)));
             ASSERT_TRUE(stored);
             EXPECT_NE(body.find("\"value\":\"" + stored->value + "\""), std::string::npos);
             EXPECT_EQ(stored->stored_by, user.username);
           }
-          if (probe.method == http::verb::delete_) {
+          if (probe.method == http::verb::delete_ && probe.route == "/api/dataValues") {
             EXPECT_FALSE(store_->GetValue(server_.Key(Facility(own))));
           }
         } else {

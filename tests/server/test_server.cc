@@ -38,7 +38,8 @@ const MetadataSnapshot& DienBienMetadata() {
 
 }  // namespace
 
-TestServer::TestServer(std::function<void(server::ServerConfig&)> configure)
+TestServer::TestServer(std::function<void(server::ServerConfig&)> configure,
+                       std::function<void(Store&)> seed)
     : clock_offset_(std::make_shared<std::atomic<std::int64_t>>(0)),
       log_mutex_(std::make_shared<std::mutex>()),
       log_(std::make_shared<std::vector<std::string>>()),
@@ -64,6 +65,7 @@ TestServer::TestServer(std::function<void(server::ServerConfig&)> configure)
     store->PutValues({{Key(kOwnFacility), month.start(), month.end(), "10", "seed"},
                       {Key(kOtherFacility), month.start(), month.end(), "20", "seed"}},
                      "seed");
+    if (seed) seed(*store);
   }
   server::ServerConfig config;
   config.store = store_path();
@@ -79,6 +81,7 @@ TestServer::TestServer(std::function<void(server::ServerConfig&)> configure)
   };
   config.today = [] { return Date(2025, 9, 15); };
   config.password_cost = PasswordCost::Minimum();
+  config.surveillance_interval = std::chrono::seconds(0);
   config.http.worker_threads = 4;
   config.http.handle_signals = false;
   config.http.header_timeout = std::chrono::seconds(5);

@@ -43,7 +43,9 @@ const std::vector<TestUser>& TestUsers();
 
 class TestServer {
  public:
-  explicit TestServer(std::function<void(server::ServerConfig&)> configure = {});
+  // `seed` writes more into the store before the server opens it.
+  explicit TestServer(std::function<void(server::ServerConfig&)> configure = {},
+                      std::function<void(Store&)> seed = {});
   ~TestServer();
   TestServer(const TestServer&) = delete;
   TestServer& operator=(const TestServer&) = delete;
