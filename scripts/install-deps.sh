@@ -13,6 +13,8 @@ packages=(
   libexpat1-dev
   # the server: argon2id and tokens (libsodium), gzip (zlib); Boost.Beast/Asio are header-only
   libsodium-dev zlib1g-dev
+  # the fuzz targets (scripts/fuzz.sh): clang 14 with libFuzzer and the sanitizer runtimes
+  clang libclang-rt-14-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 libpugixml-dev wrk
   # a real reader for the .docx and .xlsx reports in the tests

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # The whole test suite from a clean checkout: installs what is missing, builds, runs every test,
-# then builds and runs the tests again under AddressSanitizer + UndefinedBehaviorSanitizer.
-# Usage: scripts/test.sh [--no-sanitizers]
+# then builds and runs the tests again under AddressSanitizer + UndefinedBehaviorSanitizer, then
+# runs every fuzz target for 30 s (scripts/fuzz.sh; clang, libFuzzer).
+# Usage: scripts/test.sh [--no-sanitizers] [--no-fuzz]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 sanitizers=1
+fuzz=1
 for arg in "$@"; do
   case "$arg" in
     --no-sanitizers) sanitizers=0 ;;
-    *) echo "usage: scripts/test.sh [--no-sanitizers]" >&2; exit 2 ;;
+    --no-fuzz) fuzz=0 ;;
+    *) echo "usage: scripts/test.sh [--no-sanitizers] [--no-fuzz]" >&2; exit 2 ;;
   esac
 done
 
@@ -26,4 +29,9 @@ if [ "$sanitizers" -eq 1 ]; then
   echo "== tests under ASan + UBSan"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+fi
+
+if [ "$fuzz" -eq 1 ]; then
+  echo "== fuzz targets (libFuzzer + ASan + UBSan), 30 s each"
+  bash scripts/fuzz.sh 30
 fi

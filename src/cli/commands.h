@@ -16,5 +16,6 @@ void AddServeCommand(CLI::App& app);
 void AddUserCommands(CLI::App& app);
 void AddExchangeCommands(CLI::App& app);
 void AddSurveillanceCommands(CLI::App& app);
+void AddQualityCommands(CLI::App& app);
 
 }  // namespace solieu::cli

@@ -8,10 +8,13 @@
 #include "cli/cli_common.h"
 #include "cli/commands.h"
 #include "core/error.h"
+#include "core/org_hierarchy.h"
+#include "exchange/adx_data_value_reader.h"
 #include "exchange/data_value_export.h"
 #include "exchange/data_value_formats.h"
 #include "exchange/data_value_import.h"
 #include "exchange/metadata_import.h"
+#include "reporting/approval.h"
 
 namespace solieu::cli {
 namespace {
@@ -28,7 +31,7 @@ struct IdSchemeOptions {
 };
 
 void AddIdSchemeOptions(CLI::App* command, IdSchemeOptions* o, bool with_adx) {
-  const char* help = "UID (default), CODE or NAME";
+  const char* help = "UID (default; ADX: CODE), CODE or NAME";
   command->add_option("--id-scheme", o->general, std::string("Every object: ") + help);
   command->add_option("--data-element-id-scheme", o->data_element, help);
   command->add_option("--org-unit-id-scheme", o->org_unit, help);
@@ -206,8 +209,8 @@ void AddExchangeCommands(CLI::App& app) {
   static std::string summary_format = "json";
   import->add_option("file", import_file, "The file to import")->required();
   import->add_option("--format", import_format,
-                     "File format: json, xml (DXF2) or csv (default: from the file's extension "
-                     ".json/.xml/.csv, else json)");
+                     "File format: json, xml (DXF2), csv or adx (default: from the file's "
+                     "extension .json/.xml/.csv/.adx/.adx.xml, else json)");
   import->add_flag("--dry-run", dry_run, "Check and count, store nothing");
   import->add_option("--strategy", strategy,
                      "CREATE_AND_UPDATE (default), CREATE, UPDATE or DELETE");
@@ -236,8 +239,15 @@ void AddExchangeCommands(CLI::App& app) {
                     "cannot open file '" + import_file + "'", import_file);
   }
   std::string format = import_format.empty() ? DataValueFormatForPath(import_file) : import_format;
+  // ADX names objects by code unless told otherwise, as in DHIS2.
+  if (format == "adx") options.id_schemes = AdxIdSchemes(options.id_schemes);
   auto source = OpenDataValueSource(format, in, import_file);
   auto store = OpenStore();
+  // Approved forms are locked for the command line too (conflict E7642).
+  MetadataSnapshot metadata = store->LoadMetadata();
+  OrgHierarchy hierarchy(metadata.org_units, metadata.parent_links, metadata.org_events);
+  reporting::ApprovalLock lock(metadata, hierarchy, store->Reporting().Approvals());
+  options.lock = &lock;
   ImportSummary summary = ImportDataValues(*store, *source, options);
   if (summary_format == "table") {
     PrintImportTable(summary, std::cout);
@@ -252,13 +262,15 @@ void AddExchangeCommands(CLI::App& app) {
 auto* export_command = app.add_subcommand(
     "export", "Xuất giá trị ra tệp DHIS2 dataValueSets / export a dataValueSets file");
 static std::string export_format;  // empty: from the output file's extension, else json
-static std::vector<std::string> data_sets, data_elements, periods, org_units;
+static std::vector<std::string> data_sets, data_elements, periods, org_units,
+    attribute_option_combos;
 static std::string start_date, end_date, output;
 static bool children = false;
 static IdSchemeOptions export_schemes;
 export_command->add_option(
     "--format", export_format,
-    "File format: json, xml (DXF2) or csv (default: from the -o file's extension, else json)");
+    "File format: json, xml (DXF2), csv or adx (default: from the -o file's extension, else "
+    "json)");
 export_command->add_option("--data-set", data_sets, "Data set(s), comma-separated")->delimiter(',');
 export_command->add_option("--data-element", data_elements, "Data element(s), comma-separated")
     ->delimiter(',');
@@ -268,16 +280,21 @@ export_command->add_option("--start-date", start_date, "Periods within start..en
 export_command->add_option("--end-date", end_date, "Periods within start..end (YYYY-MM-DD)");
 export_command->add_option("--org-unit", org_units, "Org unit(s), comma-separated")->delimiter(',');
 export_command->add_flag("--children", children, "And every unit below them");
-AddIdSchemeOptions(export_command, &export_schemes, false);
+export_command
+    ->add_option("--attribute-option-combo", attribute_option_combos,
+                 "Only these attribute option combo(s), comma-separated")
+    ->delimiter(',');
+AddIdSchemeOptions(export_command, &export_schemes, true);
 export_command->add_option("-o,--output", output, "Output file (default: standard output)");
 export_command->callback([] {
   std::string format_name = export_format.empty() ? DataValueFormatForPath(output) : export_format;
   auto format = ParseDataValueExportFormat(format_name);
   if (!format) {
-    throw UserError("cli.unknown_format",
-                    "định dạng '" + format_name + "' chưa được hỗ trợ (có: json, xml, csv)",
-                    "format '" + format_name + "' is not supported yet (supported: json, xml, csv)",
-                    "--format");
+    throw UserError(
+        "cli.unknown_format",
+        "định dạng '" + format_name + "' chưa được hỗ trợ (có: json, xml, csv, adx)",
+        "format '" + format_name + "' is not supported yet (supported: json, xml, csv, adx)",
+        "--format");
   }
   DataValueExportRequest request;
   request.data_sets = data_sets;
@@ -285,7 +302,12 @@ export_command->callback([] {
   request.periods = periods;
   request.org_units = org_units;
   request.children = children;
+  request.attribute_option_combos = attribute_option_combos;
   request.id_schemes = ParseIdSchemes(export_schemes);
+  // ADX names objects by code unless told otherwise, as in DHIS2.
+  if (*format == DataValueExportFormat::kAdx) {
+    request.id_schemes = AdxIdSchemes(request.id_schemes);
+  }
   auto parse_date = [](const std::string& text, const char* option) -> std::optional<Date> {
     if (text.empty()) return std::nullopt;
     auto day = Date::Parse(text);

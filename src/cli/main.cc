@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   solieu::cli::AddUserCommands(app);
   solieu::cli::AddExchangeCommands(app);
   solieu::cli::AddSurveillanceCommands(app);
+  solieu::cli::AddQualityCommands(app);
   solieu::AddDetectCommand(app);
   try {
     app.parse(argc, argv);

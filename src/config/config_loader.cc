@@ -14,6 +14,7 @@
 #include "core/text.h"
 #include "core/uid.h"
 #include "core/value_check.h"
+#include "engine/expression.h"
 #include "surveillance/detect_options.h"
 
 namespace solieu {
@@ -185,6 +186,7 @@ class FolderReader {
     ReadDataSets();
     ReadDiseases();
     ReadDetectionRules();
+    ReadValidationRules();
     ReadDataValues();
     return std::move(out_);
   }
@@ -202,6 +204,7 @@ class FolderReader {
   void ReadDataSets();
   void ReadDiseases();
   void ReadDetectionRules();
+  void ReadValidationRules();
   void ReadDataValues();
 
   // Resolves a unit code as of a day (or, with no day, the latest unit with the code).
@@ -768,6 +771,85 @@ void FolderReader::ReadDetectionRules() {
     }
     rule.uid = DeriveUid("detectionRule", disease + "/" + rule.level);
     out_.metadata.detection_rules.push_back(std::move(rule));
+  }
+}
+
+// validation_rules.csv: DHIS2 validation rules (config/README.md).
+void FolderReader::ReadValidationRules() {
+  if (!Exists("validation_rules.csv")) return;
+  CsvTable t(
+      Path("validation_rules.csv"),
+      Required({"period_type", "left_side", "operator", "right_side"}),
+      Columns({"period_type", "left_side", "left_missing_value_strategy", "operator", "right_side",
+               "right_missing_value_strategy", "importance", "instruction_vi", "instruction_en"}));
+  static const std::set<std::string> kPeriodTypes = {"Daily",     "Weekly",     "Monthly",
+                                                     "Quarterly", "SixMonthly", "Yearly"};
+  CodeIndex<ValidationRule> rules{"quy tắc kiểm tra", "validation rule"};
+  auto side = [&](std::string_view column, std::string_view strategy_column,
+                  ValidationRuleSide* out) {
+    CheckExpression(t, column);
+    out->expression = t.Get(column);
+    try {
+      Expression parsed = Expression::Parse(out->expression);
+      for (const ExpressionItem& item : parsed.Items()) {
+        if (item.kind == ItemKind::kIndicator && !indicators_.Has(item.id)) {
+          Bad(t, column, "biểu thức nêu chỉ số '" + item.id + "' không tồn tại",
+              "the expression names unknown indicator '" + item.id + "'",
+              "config.unknown_reference");
+        }
+        if (item.kind == ItemKind::kReportingRate && !data_sets_.Has(item.id)) {
+          Bad(t, column, "biểu thức nêu bộ dữ liệu '" + item.id + "' không tồn tại",
+              "the expression names unknown data set '" + item.id + "'",
+              "config.unknown_reference");
+        }
+      }
+    } catch (const UserError& e) {
+      if (e.code().rfind("expression.", 0) != 0) throw;
+      Bad(t, column, e.message_vi(), e.message_en(), "config.invalid_expression");
+    }
+    std::string strategy = t.Get(strategy_column);
+    if (!strategy.empty()) {
+      MissingValueStrategy parsed;
+      if (!ParseMissingValueStrategy(strategy, &parsed)) {
+        Bad(t, strategy_column,
+            "chiến lược thiếu giá trị '" + strategy +
+                "' phải là SKIP_IF_ANY_VALUE_MISSING, SKIP_IF_ALL_VALUES_MISSING hoặc NEVER_SKIP",
+            "missing value strategy '" + strategy +
+                "' must be SKIP_IF_ANY_VALUE_MISSING, SKIP_IF_ALL_VALUES_MISSING or NEVER_SKIP");
+      }
+      out->missing_value_strategy = strategy;
+    }
+  };
+  while (t.Next()) {
+    ValidationRule rule;
+    ReadNamed(t, "validationRule", &rule);
+    rule.period_type = t.Get("period_type");
+    if (!kPeriodTypes.count(rule.period_type)) {
+      Bad(t, "period_type", "loại kỳ '" + rule.period_type + "' không hợp lệ",
+          "invalid period type '" + rule.period_type + "'");
+    }
+    side("left_side", "left_missing_value_strategy", &rule.left);
+    std::string op = t.Get("operator");
+    if (!ParseValidationOperator(op, &rule.op)) {
+      Bad(t, "operator",
+          "toán tử '" + op +
+              "' không hợp lệ (equal_to, not_equal_to, greater_than, greater_than_or_equal_to, "
+              "less_than, less_than_or_equal_to, compulsory_pair, exclusive_pair)",
+          "unknown operator '" + op +
+              "' (equal_to, not_equal_to, greater_than, greater_than_or_equal_to, less_than, "
+              "less_than_or_equal_to, compulsory_pair, exclusive_pair)",
+          "config.invalid_operator");
+    }
+    side("right_side", "right_missing_value_strategy", &rule.right);
+    std::string importance = t.Get("importance");
+    if (!ParseValidationImportance(importance.empty() ? "MEDIUM" : importance, &rule.importance)) {
+      Bad(t, "importance", "mức quan trọng '" + importance + "' phải là HIGH, MEDIUM hoặc LOW",
+          "importance '" + importance + "' must be HIGH, MEDIUM or LOW");
+    }
+    rule.instruction_vi = ToNfc(t.Get("instruction_vi"));
+    rule.instruction_en = t.Get("instruction_en");
+    rules.Add(t, rule);
+    out_.metadata.validation_rules.push_back(std::move(rule));
   }
 }
 

@@ -49,7 +49,51 @@ constexpr std::array<std::pair<Direction, std::string_view>, 3> kDirections{{
     {Direction::kNone, "none"},
 }};
 
+constexpr std::array<std::pair<ValidationOperator, std::string_view>, 8> kOperators{{
+    {ValidationOperator::kEqualTo, "equal_to"},
+    {ValidationOperator::kNotEqualTo, "not_equal_to"},
+    {ValidationOperator::kGreaterThan, "greater_than"},
+    {ValidationOperator::kGreaterThanOrEqualTo, "greater_than_or_equal_to"},
+    {ValidationOperator::kLessThan, "less_than"},
+    {ValidationOperator::kLessThanOrEqualTo, "less_than_or_equal_to"},
+    {ValidationOperator::kCompulsoryPair, "compulsory_pair"},
+    {ValidationOperator::kExclusivePair, "exclusive_pair"},
+}};
+
+constexpr std::array<std::pair<ValidationOperator, std::string_view>, 8> kOperatorSymbols{{
+    {ValidationOperator::kEqualTo, "=="},
+    {ValidationOperator::kNotEqualTo, "!="},
+    {ValidationOperator::kGreaterThan, ">"},
+    {ValidationOperator::kGreaterThanOrEqualTo, ">="},
+    {ValidationOperator::kLessThan, "<"},
+    {ValidationOperator::kLessThanOrEqualTo, "<="},
+    {ValidationOperator::kCompulsoryPair, "[compulsory pair]"},
+    {ValidationOperator::kExclusivePair, "[exclusive pair]"},
+}};
+
+constexpr std::array<std::pair<ValidationImportance, std::string_view>, 3> kImportances{{
+    {ValidationImportance::kHigh, "HIGH"},
+    {ValidationImportance::kMedium, "MEDIUM"},
+    {ValidationImportance::kLow, "LOW"},
+}};
+
 }  // namespace
+
+std::string_view ValidationOperatorName(ValidationOperator op) {
+  return NameOf(kOperators, op);
+}
+bool ParseValidationOperator(std::string_view name, ValidationOperator* out) {
+  return ParseByName(kOperators, name, out);
+}
+std::string_view ValidationOperatorSymbol(ValidationOperator op) {
+  return NameOf(kOperatorSymbols, op);
+}
+std::string_view ValidationImportanceName(ValidationImportance importance) {
+  return NameOf(kImportances, importance);
+}
+bool ParseValidationImportance(std::string_view name, ValidationImportance* out) {
+  return ParseByName(kImportances, name, out);
+}
 
 std::string_view ValueTypeName(ValueType type) {
   return NameOf(kValueTypes, type);

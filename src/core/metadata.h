@@ -103,6 +103,43 @@ struct DetectionRule {
   std::string parameters;      // "baseline=7;min-sigma=1": option names of `solieu detect`
 };
 
+// A DHIS2 validation rule: left side, operator, right side, evaluated per org unit and period of
+// its period type. Operators and importance are spelled as DHIS2 spells them in files.
+enum class ValidationOperator {
+  kEqualTo,
+  kNotEqualTo,
+  kGreaterThan,
+  kGreaterThanOrEqualTo,
+  kLessThan,
+  kLessThanOrEqualTo,
+  kCompulsoryPair,  // both sides have a value or neither has
+  kExclusivePair,   // at most one side has a value
+};
+std::string_view ValidationOperatorName(ValidationOperator op);  // "less_than_or_equal_to", ...
+bool ParseValidationOperator(std::string_view name, ValidationOperator* out);
+std::string_view ValidationOperatorSymbol(ValidationOperator op);  // "<=", "==", ...
+
+enum class ValidationImportance { kHigh, kMedium, kLow };
+std::string_view ValidationImportanceName(ValidationImportance importance);  // "HIGH", ...
+bool ParseValidationImportance(std::string_view name, ValidationImportance* out);
+
+struct ValidationRuleSide {
+  std::string expression;  // DHIS2 expression text (engine/expression.h), stored verbatim
+  // DHIS2's name: SKIP_IF_ANY_VALUE_MISSING, SKIP_IF_ALL_VALUES_MISSING or NEVER_SKIP; checked
+  // by the loaders, read by quality/validation.
+  std::string missing_value_strategy = "SKIP_IF_ALL_VALUES_MISSING";
+};
+
+struct ValidationRule : NamedObject {
+  std::string instruction_vi;
+  std::string instruction_en;
+  ValidationImportance importance = ValidationImportance::kMedium;
+  std::string period_type;  // DHIS2 period type name ("Monthly", "Weekly", ...)
+  ValidationRuleSide left;
+  ValidationOperator op = ValidationOperator::kLessThanOrEqualTo;
+  ValidationRuleSide right;
+};
+
 // Everything a configuration folder describes, with references already resolved to uids.
 struct MetadataSnapshot {
   std::vector<OrgUnit> org_units;
@@ -119,6 +156,7 @@ struct MetadataSnapshot {
   std::vector<DataSet> data_sets;
   std::vector<Disease> diseases;
   std::vector<DetectionRule> detection_rules;
+  std::vector<ValidationRule> validation_rules;
 };
 
 // The combo every data element without disaggregation uses, and its single option combo.

@@ -61,7 +61,7 @@ std::vector<long long> Apportion(long long total, const std::vector<double>& wei
 class Generator {
  public:
   Generator(const MetadataSnapshot& metadata, const OrgHierarchy& hierarchy)
-      : metadata_(metadata), hierarchy_(hierarchy) {
+      : hierarchy_(hierarchy) {
     for (const auto& d : metadata.data_elements) elements_[d.uid] = &d;
   }
 
@@ -139,7 +139,6 @@ class Generator {
     return weight;
   }
 
-  const MetadataSnapshot& metadata_;
   const OrgHierarchy& hierarchy_;
   std::map<std::string, const DataElement*> elements_;
   std::map<int, std::vector<const OrgUnit*>> stations_;

@@ -50,7 +50,8 @@ const Indicator* Analytics::FindIndicator(const std::string& key) const {
   return it == indicator_index_.end() ? nullptr : indicators_[it->second].indicator;
 }
 
-AnalyticsResult Analytics::Query(const AnalyticsQuery& query) const {
+AnalyticsResult Analytics::Run(const AnalyticsQuery& query,
+                               const std::vector<ExpressionRequest>& expressions) const {
   // Resolve the query's items and every data item the indicators need.
   std::map<std::array<int, 3>, size_t> slot_of;  // (element, coc, aoc) -> aggregate item
   AggregateRequest request;
@@ -73,23 +74,26 @@ AnalyticsResult Analytics::Query(const AnalyticsQuery& query) const {
     return item;
   };
   std::vector<bool> visited(indicators_.size(), false);
-  std::function<void(size_t)> collect = [&](size_t index) {
-    if (visited[index]) return;
-    visited[index] = true;
-    for (const Expression* e : {&indicators_[index].numerator, &indicators_[index].denominator}) {
-      for (const ExpressionItem& item : e->Items()) {
-        if (item.kind == ItemKind::kDataElement) {
-          if (auto d =
-                  data_item(item.id, item.category_option_combo, item.attribute_option_combo)) {
-            slot(*d);
-          }
-        } else if (item.kind == ItemKind::kIndicator) {
-          auto it = indicator_index_.find(item.id);
-          if (it != indicator_index_.end()) collect(it->second);
+  std::function<void(size_t)> collect;
+  auto collect_items = [&](const Expression& e) {
+    for (const ExpressionItem& item : e.Items()) {
+      if (item.kind == ItemKind::kDataElement) {
+        if (auto d = data_item(item.id, item.category_option_combo, item.attribute_option_combo)) {
+          slot(*d);
         }
+      } else if (item.kind == ItemKind::kIndicator) {
+        auto it = indicator_index_.find(item.id);
+        if (it != indicator_index_.end()) collect(it->second);
       }
     }
   };
+  collect = [&](size_t index) {
+    if (visited[index]) return;
+    visited[index] = true;
+    collect_items(indicators_[index].numerator);
+    collect_items(indicators_[index].denominator);
+  };
+  for (const ExpressionRequest& e : expressions) collect_items(*e.expression);
   std::vector<DxEntry> entries;
   for (const std::string& dx : query.dx) {
     DxEntry entry;
@@ -147,44 +151,48 @@ AnalyticsResult Analytics::Query(const AnalyticsQuery& query) const {
     return count;
   };
 
-  std::function<std::optional<double>(size_t, size_t, size_t, int)> evaluate =
-      [&](size_t index, size_t p, size_t u, int depth) -> std::optional<double> {
-    if (depth > kMaxIndicatorDepth) return std::nullopt;
+  std::function<std::optional<double>(size_t, size_t, size_t, int)> evaluate;
+  // The value of one expression item in cell (p, u); `depth` counts N{...} nesting.
+  auto item_value = [&](const ExpressionItem& item, size_t p, size_t u,
+                        int depth) -> std::optional<double> {
     const Period& period = request.periods[p];
     Date day = query.structure == Structure::kOnDate ? query.structure_date : period.end();
-    auto lookup = [&](const ExpressionItem& item) -> std::optional<double> {
-      switch (item.kind) {
-        case ItemKind::kDataElement: {
-          auto d = data_item(item.id, item.category_option_combo, item.attribute_option_combo);
-          if (!d) return std::nullopt;
-          return aggregate.At(slot_of.at({d->element, d->option_combo, d->attribute_combo}), p, u);
-        }
-        case ItemKind::kConstant: {
-          auto it = constants_.find(item.id);
-          return it == constants_.end() ? std::nullopt : std::optional<double>(it->second);
-        }
-        case ItemKind::kOrgUnitGroupCount: {
-          auto it = group_members_.find(item.id);
-          if (it == group_members_.end()) return std::nullopt;
-          return group_count(it->second, request.units[u], day);
-        }
-        case ItemKind::kIndicator: {
-          auto it = indicator_index_.find(item.id);
-          if (it == indicator_index_.end()) return std::nullopt;
-          return evaluate(it->second, p, u, depth + 1);
-        }
-        case ItemKind::kReportingRate:
-          return std::nullopt;  // completeness arrives with data-set reporting
+    switch (item.kind) {
+      case ItemKind::kDataElement: {
+        auto d = data_item(item.id, item.category_option_combo, item.attribute_option_combo);
+        if (!d) return std::nullopt;
+        return aggregate.At(slot_of.at({d->element, d->option_combo, d->attribute_combo}), p, u);
       }
-      return std::nullopt;
-    };
+      case ItemKind::kConstant: {
+        auto it = constants_.find(item.id);
+        return it == constants_.end() ? std::nullopt : std::optional<double>(it->second);
+      }
+      case ItemKind::kOrgUnitGroupCount: {
+        auto it = group_members_.find(item.id);
+        if (it == group_members_.end()) return std::nullopt;
+        return group_count(it->second, request.units[u], day);
+      }
+      case ItemKind::kIndicator: {
+        auto it = indicator_index_.find(item.id);
+        if (it == indicator_index_.end()) return std::nullopt;
+        return evaluate(it->second, p, u, depth + 1);
+      }
+      case ItemKind::kReportingRate:
+        return std::nullopt;  // completeness arrives with data-set reporting
+    }
+    return std::nullopt;
+  };
+  evaluate = [&](size_t index, size_t p, size_t u, int depth) -> std::optional<double> {
+    if (depth > kMaxIndicatorDepth) return std::nullopt;
+    auto lookup = [&](const ExpressionItem& item) { return item_value(item, p, u, depth); };
     const CompiledIndicator& c = indicators_[index];
-    double days = period.days();
+    double days = request.periods[p].days();
     return IndicatorValue(c.numerator.EvaluateWith(lookup, days),
                           c.denominator.EvaluateWith(lookup, days), c.indicator->factor);
   };
 
-  AnalyticsResult result(entries.size(), request.periods.size(), request.units.size());
+  AnalyticsResult result(entries.size() + expressions.size(), request.periods.size(),
+                         request.units.size());
   for (size_t e = 0; e < entries.size(); ++e) {
     for (size_t p = 0; p < request.periods.size(); ++p) {
       for (size_t u = 0; u < request.units.size(); ++u) {
@@ -195,6 +203,24 @@ AnalyticsResult Analytics::Query(const AnalyticsQuery& query) const {
                 : aggregate.At(slot_of.at({entry.item.element, entry.item.option_combo,
                                            entry.item.attribute_combo}),
                                p, u);
+      }
+    }
+  }
+  std::vector<std::optional<double>> values;
+  for (size_t x = 0; x < expressions.size(); ++x) {
+    const Expression& e = *expressions[x].expression;
+    const MissingValueStrategy strategy = expressions[x].strategy;
+    for (size_t p = 0; p < request.periods.size(); ++p) {
+      for (size_t u = 0; u < request.units.size(); ++u) {
+        values.clear();
+        bool any_data_missing = false;
+        for (const ExpressionItem& item : e.Items()) {
+          values.push_back(item_value(item, p, u, 0));
+          any_data_missing = any_data_missing || (item.IsData() && !values.back().has_value());
+        }
+        if (strategy == MissingValueStrategy::kSkipIfAnyValueMissing && any_data_missing) continue;
+        result.At(entries.size() + x, p, u) =
+            e.Evaluate(values, request.periods[p].days(), strategy);
       }
     }
   }

@@ -33,6 +33,14 @@ struct AnalyticsQuery {
 
 using AnalyticsResult = ValueGrid;
 
+// An expression evaluated like an indicator's numerator, with its own missing-value strategy
+// (a validation rule's side). kSkipIfAnyValueMissing skips the whole expression when any of its
+// data items has no value, as DHIS2 does for validation rules.
+struct ExpressionRequest {
+  const Expression* expression;
+  MissingValueStrategy strategy = MissingValueStrategy::kSkipIfAllValuesMissing;
+};
+
 class Analytics {
  public:
   // Throws UserError if an indicator expression does not parse (naming the indicator).
@@ -42,7 +50,15 @@ class Analytics {
   void Apply(const std::vector<DataValueWrite>& writes) { values_.Apply(writes); }
 
   // Throws UserError naming an unknown dx item or org unit.
-  AnalyticsResult Query(const AnalyticsQuery& query) const;
+  AnalyticsResult Query(const AnalyticsQuery& query) const { return Run(query, {}); }
+
+  // The same grid with one more row per expression after the query's dx items (query.dx may be
+  // empty): each expression for every period and org unit of the query, its items resolved and
+  // aggregated exactly as indicators' are. Unknown items have no value.
+  AnalyticsResult Evaluate(const AnalyticsQuery& query,
+                           const std::vector<ExpressionRequest>& expressions) const {
+    return Run(query, expressions);
+  }
 
   const MetadataSnapshot& metadata() const { return metadata_; }
   const OrgHierarchy& hierarchy() const { return hierarchy_; }
@@ -55,6 +71,9 @@ class Analytics {
     Expression numerator;
     Expression denominator;
   };
+
+  AnalyticsResult Run(const AnalyticsQuery& query,
+                      const std::vector<ExpressionRequest>& expressions) const;
 
   MetadataSnapshot metadata_;
   OrgHierarchy hierarchy_;

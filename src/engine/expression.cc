@@ -26,6 +26,30 @@ bool EitherMissing(double a, double b) {
 
 }  // namespace
 
+std::string_view MissingValueStrategyName(MissingValueStrategy strategy) {
+  switch (strategy) {
+    case MissingValueStrategy::kSkipIfAllValuesMissing:
+      return "SKIP_IF_ALL_VALUES_MISSING";
+    case MissingValueStrategy::kSkipIfAnyValueMissing:
+      return "SKIP_IF_ANY_VALUE_MISSING";
+    case MissingValueStrategy::kNeverSkip:
+      return "NEVER_SKIP";
+  }
+  return "SKIP_IF_ALL_VALUES_MISSING";
+}
+
+bool ParseMissingValueStrategy(std::string_view name, MissingValueStrategy* out) {
+  for (MissingValueStrategy s :
+       {MissingValueStrategy::kSkipIfAllValuesMissing, MissingValueStrategy::kSkipIfAnyValueMissing,
+        MissingValueStrategy::kNeverSkip}) {
+    if (MissingValueStrategyName(s) == name) {
+      *out = s;
+      return true;
+    }
+  }
+  return false;
+}
+
 Expression::Expression(std::string text, ExpressionProgram program)
     : text_(std::move(text)), program_(std::move(program)) {}
 

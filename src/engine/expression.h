@@ -63,6 +63,10 @@ enum class MissingValueStrategy {
   kNeverSkip,
 };
 
+// DHIS2's spelling: "SKIP_IF_ALL_VALUES_MISSING", "SKIP_IF_ANY_VALUE_MISSING", "NEVER_SKIP".
+std::string_view MissingValueStrategyName(MissingValueStrategy strategy);
+bool ParseMissingValueStrategy(std::string_view name, MissingValueStrategy* out);
+
 class Expression {
  public:
   // Throws UserError with code expression.syntax (or expression.unsupported,

@@ -1,8 +1,9 @@
 // exchange/data_value_export: stored values written as a DHIS2 dataValueSets document — JSON, XML
-// (DXF2) or CSV — for a data set or data elements, periods or a date range, and org units
-// (optionally with everything below them), naming objects under the same id schemes the import
-// reads. Importing the output again reports every value "ignored". The selection is shared; each
-// format is only a writer. Depends on: core, store, exchange/id_scheme, exchange/metadata_index.
+// (DXF2) or CSV — or as IHE ADX, for a data set or data elements, periods or a date range, and org
+// units (optionally with everything below them), naming objects under the same id schemes the
+// import reads. Importing the output again reports every value "ignored". The selection is shared;
+// each format is only a writer. Depends on: core, store, exchange/id_scheme,
+// exchange/metadata_index.
 #pragma once
 
 #include <optional>
@@ -25,16 +26,28 @@ struct DataValueExportRequest {
   std::optional<Date> end_date;
   std::vector<std::string> org_units;  // ids under ForOrgUnits()
   bool children = false;               // and every unit below them (DHIS2's children=true)
-  IdSchemes id_schemes;                // for the request's ids and the output's
+  std::vector<std::string>
+      attribute_option_combos;  // only these; ids under ForAttributeOptionCombos()
+  IdSchemes id_schemes;         // for the request's ids and the output's
 };
 
 enum class DataValueExportFormat {
   kJson,  // {"dataValues": [{...}, ...]}, one value a line
   kXml,   // <dataValueSet xmlns="http://dhis2.org/schema/dxf/2.0"><dataValue .../>...
   kCsv,   // DHIS2's header row, then one value a row
+  // <adx xmlns="urn:ihe:qrph:adx:2015"><group dataSet period orgUnit [CATEGORY="OPTION"...]>
+  // <dataValue dataElement value [CATEGORY="OPTION"...]>[<annotation>]: one group per data set,
+  // period (ISO start/duration, "2020-01-01/P1M"), org unit and attribute option combo. A value
+  // goes under the first requested data set that holds its element, so ADX needs --data-set.
+  // Disaggregation and attribute option combos are written as category attributes (the category's
+  // id under the categoryIdScheme, the option's under the categoryOptionIdScheme; the default
+  // combo writes none). A non-numeric value is written as value="0" with the value as annotation,
+  // as DHIS2 does; a numeric value's comment is its annotation. Names by code need a code: an
+  // object without one, or a category id that is no XML name, refuses the export (UserError).
+  kAdx,
 };
 
-// "json", "xml" or "csv"; nullopt for any other name.
+// "json", "xml", "csv" or "adx"; nullopt for any other name.
 std::optional<DataValueExportFormat> ParseDataValueExportFormat(std::string_view name);
 
 // Writes the values the request selects, each with dataElement, period, orgUnit,

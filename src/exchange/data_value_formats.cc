@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "exchange/adx_data_value_reader.h"
 #include "exchange/csv_data_value_reader.h"
 #include "exchange/json_data_value_reader.h"
 #include "exchange/xml_data_value_reader.h"
@@ -14,6 +15,7 @@ std::unique_ptr<DataValueSource> OpenDataValueSource(std::string_view format, st
   if (format == "json") return std::make_unique<JsonDataValueReader>(in, source_name);
   if (format == "xml") return std::make_unique<XmlDataValueReader>(in, source_name);
   if (format == "csv") return std::make_unique<CsvDataValueReader>(in, source_name);
+  if (format == "adx") return std::make_unique<AdxDataValueReader>(in, source_name);
   std::string supported;
   for (const std::string& name : DataValueFormats()) {
     supported += (supported.empty() ? "" : ", ") + name;
@@ -26,7 +28,7 @@ std::unique_ptr<DataValueSource> OpenDataValueSource(std::string_view format, st
 }
 
 std::vector<std::string> DataValueFormats() {
-  return {"json", "xml", "csv"};
+  return {"json", "xml", "csv", "adx"};
 }
 
 std::string DataValueFormatForPath(std::string_view path) {
@@ -35,9 +37,11 @@ std::string DataValueFormatForPath(std::string_view path) {
   if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) {
     return "json";
   }
-  std::string extension(path.substr(dot + 1));
-  std::transform(extension.begin(), extension.end(), extension.begin(),
+  std::string name(path.substr(slash == std::string_view::npos ? 0 : slash + 1));
+  std::transform(name.begin(), name.end(), name.begin(),
                  [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
+  if (name.ends_with(".adx") || name.ends_with(".adx.xml")) return "adx";
+  std::string extension = name.substr(name.rfind('.') + 1);
   if (extension == "xml" || extension == "csv") return extension;
   return "json";
 }

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <set>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -58,6 +59,34 @@ std::string DateOrEmpty(const std::optional<Date>& day) {
   return day ? day->ToString() : "";
 }
 
+bool IsNumeric(ValueType type) {
+  return type == ValueType::kNumber || type == ValueType::kInteger ||
+         type == ValueType::kIntegerZeroOrPositive || type == ValueType::kPercentage;
+}
+
+// Whether `object` has `id` under `scheme`; by name, the English or the Vietnamese one.
+bool HasId(const NamedObject& object, std::string_view id, IdScheme scheme) {
+  switch (scheme) {
+    case IdScheme::kUid:
+      return object.uid == id;
+    case IdScheme::kCode:
+      return !object.code.empty() && object.code == id;
+    case IdScheme::kName:
+      return object.name_en == id || object.name_vi == id;
+  }
+  return false;
+}
+
+// ADX category attributes as written, for messages and cache keys: "sex=F age=under5".
+std::string OptionsText(const std::vector<std::pair<std::string, std::string>>& options) {
+  std::string text;
+  for (const auto& [category, option] : options) {
+    if (!text.empty()) text += ' ';
+    text += category + '=' + option;
+  }
+  return text;
+}
+
 class Importer {
  public:
   Importer(Store& store, const DataValueImportOptions& options) : store_(store), options_(options) {
@@ -68,7 +97,13 @@ class Importer {
     default_option_combo_ = index_->OptionComboByUid(DefaultCategoryOptionComboUid());
     for (const CategoryOptionCombo& coc : metadata_.category_option_combos) {
       combo_members_[coc.combo_uid].insert(coc.uid);
+      option_combos_of_[coc.combo_uid].push_back(&coc);
     }
+    for (const Category& category : metadata_.categories) categories_[category.uid] = &category;
+    for (const CategoryOption& option : metadata_.category_options) {
+      category_options_[option.uid] = &option;
+    }
+    for (const CategoryCombo& combo : metadata_.category_combos) combos_[combo.uid] = &combo;
     summary_.id_schemes = options.id_schemes;
     summary_.strategy = options.strategy;
     summary_.dry_run = options.dry_run;
@@ -155,10 +190,162 @@ class Importer {
     return it->second;
   }
 
+  // --- ADX: a row's own data set, option combos from category options ---------------------------
+
+  struct DataSetCheck {
+    const DataSet* data_set = nullptr;
+    bool ambiguous = false;
+    std::unordered_set<std::string> elements;
+    std::unordered_set<std::string> units;
+  };
+
+  const DataSetCheck& RowDataSet(const std::string& id) {
+    auto found = row_data_sets_.find(id);
+    if (found != row_data_sets_.end()) return found->second;
+    DataSetCheck check;
+    auto match = index_->FindDataSet(id, schemes_.ForDataSets());
+    check.data_set = match.object;
+    check.ambiguous = match.ambiguous;
+    if (check.data_set != nullptr) {
+      check.elements.insert(check.data_set->data_element_uids.begin(),
+                            check.data_set->data_element_uids.end());
+      check.units.insert(check.data_set->org_unit_uids.begin(),
+                         check.data_set->org_unit_uids.end());
+    }
+    return row_data_sets_.emplace(id, std::move(check)).first->second;
+  }
+
+  // The option combo named by category options: of the element's category combo, or (`element`
+  // null: an attribute option combo) of the one combo with exactly the named categories, the one
+  // option combo with exactly the named options. nullptr after rejecting the row.
+  const CategoryOptionCombo* ResolveOptions(
+      const std::vector<std::pair<std::string, std::string>>& named, const DataElement* element,
+      const RawDataValue& raw) {
+    bool attribute = element == nullptr;
+    std::string text = OptionsText(named);
+    if (attribute) {
+      auto cached = attribute_combos_.find(text);
+      if (cached != attribute_combos_.end()) return cached->second;
+    }
+    auto fail = [&](const std::string& vi, const std::string& en) -> const CategoryOptionCombo* {
+      Reject(conflicts::AdxNoSingleOptionCombo(text, attribute, vi, en), raw);
+      return nullptr;
+    };
+    const CategoryCombo* combo = nullptr;
+    std::vector<const Category*> candidates;
+    if (attribute) {
+      for (const Category& category : metadata_.categories) candidates.push_back(&category);
+    } else {
+      auto found = combos_.find(element->category_combo_uid);
+      if (found == combos_.end()) {
+        return fail("phần tử dữ liệu không có cách phân tổ",
+                    "the data element has no category combo");
+      }
+      combo = found->second;
+      for (const std::string& uid : combo->category_uids) {
+        auto category = categories_.find(uid);
+        if (category != categories_.end()) candidates.push_back(category->second);
+      }
+    }
+    IdScheme category_scheme = schemes_.ForCategories();
+    IdScheme option_scheme = schemes_.ForCategoryOptions();
+    std::set<std::string> category_uids, option_uids;
+    for (const auto& [category_id, option_id] : named) {
+      const Category* category = nullptr;
+      for (const Category* candidate : candidates) {
+        if (!HasId(*candidate, category_id, category_scheme)) continue;
+        if (category != nullptr) {
+          return fail("mục phân tổ " + category_id + " chỉ tới nhiều hơn một mục",
+                      "category " + category_id + " matches more than one category");
+        }
+        category = candidate;
+      }
+      if (category == nullptr) {
+        Reject(conflicts::AdxUnknownCategory(category_id, category_scheme, raw.data_element,
+                                             attribute),
+               raw);
+        return nullptr;
+      }
+      if (!category_uids.insert(category->uid).second) {
+        return fail("mục phân tổ " + category_id + " có hai lựa chọn",
+                    "category " + category_id + " is given two options");
+      }
+      const CategoryOption* option = nullptr;
+      for (const std::string& uid : category->option_uids) {
+        auto candidate = category_options_.find(uid);
+        if (candidate == category_options_.end() ||
+            !HasId(*candidate->second, option_id, option_scheme)) {
+          continue;
+        }
+        if (option != nullptr) {
+          return fail("lựa chọn " + option_id + " chỉ tới nhiều hơn một lựa chọn",
+                      "option " + option_id + " matches more than one option");
+        }
+        option = candidate->second;
+      }
+      if (option == nullptr) {
+        Reject(
+            conflicts::AdxUnknownCategoryOption(option_id, category_id, option_scheme, attribute),
+            raw);
+        return nullptr;
+      }
+      option_uids.insert(option->uid);
+    }
+    if (attribute) {
+      for (const CategoryCombo& candidate : metadata_.category_combos) {
+        std::set<std::string> uids(candidate.category_uids.begin(), candidate.category_uids.end());
+        if (uids != category_uids) continue;
+        if (combo != nullptr) {
+          return fail("nhiều cách phân tổ thuộc tính có đúng các mục này",
+                      "more than one attribute category combo has exactly these categories");
+        }
+        combo = &candidate;
+      }
+      if (combo == nullptr) {
+        return fail("không cách phân tổ thuộc tính nào có đúng các mục này",
+                    "no attribute category combo has exactly these categories");
+      }
+    } else {
+      for (const Category* category : candidates) {
+        if (!category_uids.contains(category->uid)) {
+          return fail(
+              "thiếu mục phân tổ " + MetadataIndex::IdOf(*category, category_scheme),
+              "category " + MetadataIndex::IdOf(*category, category_scheme) + " is missing");
+        }
+      }
+    }
+    const CategoryOptionCombo* result = nullptr;
+    for (const CategoryOptionCombo* coc : option_combos_of_[combo->uid]) {
+      std::set<std::string> uids(coc->option_uids.begin(), coc->option_uids.end());
+      if (uids != option_uids) continue;
+      if (result != nullptr) {
+        return fail("nhiều tổ hợp có đúng các lựa chọn này",
+                    "more than one option combo has exactly these options");
+      }
+      result = coc;
+    }
+    if (result == nullptr) {
+      return fail("không tổ hợp nào có đúng các lựa chọn này",
+                  "no option combo has exactly these options");
+    }
+    if (attribute) attribute_combos_.emplace(text, result);
+    return result;
+  }
+
   void CheckRow(const RawDataValue& raw) {
     if (raw.index <= 0 || raw.index >= std::numeric_limits<uint32_t>::max()) {
       throw UserError("exchange.too_many_rows", "tệp có quá nhiều giá trị",
                       "the file has too many data values");
+    }
+    // The row's own data set (ADX groups).
+    const DataSetCheck* row_set = nullptr;
+    if (!raw.data_set.empty()) {
+      row_set = &RowDataSet(raw.data_set);
+      if (row_set->data_set == nullptr) {
+        return Reject(conflicts::UnknownObject(ObjectKind::kDataSet, raw.data_set,
+                                               schemes_.ForDataSets(), row_set->ambiguous, false),
+                      raw);
+      }
     }
     // Data element.
     auto element_match = index_->FindDataElement(raw.data_element, schemes_.ForDataElements());
@@ -192,6 +379,17 @@ class Importer {
     }
     // Option combos.
     const CategoryOptionCombo* combo = default_option_combo_;
+    if (!raw.category_options.empty()) {
+      if (!raw.category_option_combo.empty()) {
+        return Reject(conflicts::AdxNoSingleOptionCombo(
+                          OptionsText(raw.category_options), false,
+                          "đã cho cả categoryOptionCombo " + raw.category_option_combo,
+                          "categoryOptionCombo " + raw.category_option_combo + " is given too"),
+                      raw);
+      }
+      combo = ResolveOptions(raw.category_options, element, raw);
+      if (combo == nullptr) return;
+    }
     if (!raw.category_option_combo.empty()) {
       auto found = index_->FindOptionCombo(raw.category_option_combo, schemes_.ForOptionCombos(),
                                            element->category_combo_uid);
@@ -204,6 +402,17 @@ class Importer {
     }
     const CategoryOptionCombo* attribute_combo =
         header_attribute_combo_ ? header_attribute_combo_ : default_option_combo_;
+    if (!raw.attribute_options.empty()) {
+      if (!raw.attribute_option_combo.empty()) {
+        return Reject(conflicts::AdxNoSingleOptionCombo(
+                          OptionsText(raw.attribute_options), true,
+                          "đã cho cả attributeOptionCombo " + raw.attribute_option_combo,
+                          "attributeOptionCombo " + raw.attribute_option_combo + " is given too"),
+                      raw);
+      }
+      attribute_combo = ResolveOptions(raw.attribute_options, nullptr, raw);
+      if (attribute_combo == nullptr) return;
+    }
     if (!raw.attribute_option_combo.empty()) {
       auto found =
           index_->FindOptionCombo(raw.attribute_option_combo, schemes_.ForAttributeOptionCombos());
@@ -225,22 +434,34 @@ class Importer {
     // Value and comment.
     bool remove = raw.deleted || options_.strategy == ImportStrategy::kDelete;
     std::string value;
+    // ADX: a non-numeric value is the annotation (value="0" beside it); a numeric value's
+    // annotation is its comment.
+    const std::string* raw_value = &raw.value;
+    const std::string* raw_comment = &raw.comment;
+    if (raw.adx && !IsNumeric(element->value_type)) {
+      if (!raw.annotation && !remove) {
+        return Reject(conflicts::AdxMissingAnnotation(raw.data_element), raw);
+      }
+      if (raw.annotation) raw_value = &*raw.annotation;
+    } else if (raw.annotation && raw.comment.empty()) {
+      raw_comment = &*raw.annotation;
+    }
     if (!remove) {
-      if (raw.value.empty()) return Reject(conflicts::MissingValue(raw.data_element), raw);
-      std::string text = element->value_type == ValueType::kBoolean ? NormalizeBoolean(raw.value)
-                         : element->value_type == ValueType::kText  ? ToNfc(raw.value)
-                                                                    : raw.value;
+      if (raw_value->empty()) return Reject(conflicts::MissingValue(raw.data_element), raw);
+      std::string text = element->value_type == ValueType::kBoolean ? NormalizeBoolean(*raw_value)
+                         : element->value_type == ValueType::kText  ? ToNfc(*raw_value)
+                                                                    : *raw_value;
       ValueProblem problem;
       auto checked = CheckValue(element->value_type, text, &problem);
       if (!checked) {
         return Reject(
-            conflicts::InvalidValue(raw.value, raw.data_element, ValueTypeName(element->value_type),
-                                    problem.vi, problem.en),
+            conflicts::InvalidValue(*raw_value, raw.data_element,
+                                    ValueTypeName(element->value_type), problem.vi, problem.en),
             raw);
       }
       value = std::move(*checked);
     }
-    std::string comment = ToNfc(raw.comment);
+    std::string comment = ToNfc(*raw_comment);
     if (comment.size() > kMaxCommentLength) {
       return Reject(conflicts::CommentTooLong(raw.data_element, comment.size()), raw);
     }
@@ -257,22 +478,28 @@ class Importer {
                                    DateOrEmpty(unit->validity.to)),
           raw);
     }
-    if (data_set_ != nullptr) {
-      if (!data_set_elements_.contains(element->uid)) {
-        return Reject(conflicts::NotInDataSet(raw.data_element, data_set_->uid), raw);
+    const DataSet* data_set = row_set != nullptr ? row_set->data_set : data_set_;
+    if (data_set != nullptr) {
+      const auto& elements = row_set != nullptr ? row_set->elements : data_set_elements_;
+      const auto& units = row_set != nullptr ? row_set->units : data_set_units_;
+      if (!elements.contains(element->uid)) {
+        return Reject(conflicts::NotInDataSet(raw.data_element, data_set->uid), raw);
       }
-      if (PeriodTypeName(period->type()) != data_set_->period_type) {
+      if (PeriodTypeName(period->type()) != data_set->period_type) {
         return Reject(conflicts::PeriodTypeMismatch(period_text, PeriodTypeName(period->type()),
-                                                    data_set_->uid, data_set_->period_type),
+                                                    data_set->uid, data_set->period_type),
                       raw);
       }
-      if (!data_set_units_.contains(unit->uid)) {
-        return Reject(conflicts::OrgUnitNotAssigned(unit_text, data_set_->uid), raw);
+      if (!units.contains(unit->uid)) {
+        return Reject(conflicts::OrgUnitNotAssigned(unit_text, data_set->uid), raw);
       }
+    }
+    if (options_.scope != nullptr && !options_.scope->Allows(*unit, *period)) {
+      return Reject(conflicts::OutsideUserHierarchy(unit_text, options_.scope->User()), raw);
     }
     if (options_.lock != nullptr) {
       DataValueKey key{element->uid, period->Id(), unit->uid, combo->uid, attribute_combo->uid};
-      if (auto reason = options_.lock->Locked(key, data_set_ ? data_set_->uid : std::string())) {
+      if (auto reason = options_.lock->Locked(key, data_set ? data_set->uid : std::string())) {
         return Reject(conflicts::Locked(period->Id(), unit_text, reason->vi, reason->en), raw);
       }
     }
@@ -493,6 +720,7 @@ class Importer {
       text_ = {};
       try {
         WriteCounts written = store_.PutValues(writes, options_.user);
+        if (options_.on_written) options_.on_written(writes);
         // The store's counts are the truth should another writer have changed values meanwhile.
         count.imported = written.created;
         count.updated = written.updated;
@@ -519,6 +747,14 @@ class Importer {
   std::unique_ptr<MetadataIndex> index_;
   const CategoryOptionCombo* default_option_combo_ = nullptr;
   std::unordered_map<std::string, std::unordered_set<std::string>> combo_members_;
+  // ADX: categories, options, combos and option combos by uid; resolved data sets and attribute
+  // option combos by the text that named them.
+  std::unordered_map<std::string, std::vector<const CategoryOptionCombo*>> option_combos_of_;
+  std::unordered_map<std::string, const Category*> categories_;
+  std::unordered_map<std::string, const CategoryOption*> category_options_;
+  std::unordered_map<std::string, const CategoryCombo*> combos_;
+  std::unordered_map<std::string, DataSetCheck> row_data_sets_;
+  std::unordered_map<std::string, const CategoryOptionCombo*> attribute_combos_;
 
   IdSchemes schemes_;
   const DataSet* data_set_ = nullptr;

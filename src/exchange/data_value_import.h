@@ -11,9 +11,13 @@
 // for the element's value type (core/value_check; DHIS2's boolean spellings True/TRUE/t/f/1/0 are
 // accepted), a comment of at most 50,000 characters; the option combo in the element's category
 // combo; the org unit open on some day of the period; when the header names a data set: the
-// element in it, the period of its period type, the org unit assigned to it; the PeriodLock hook.
+// element in it, the period of its period type, the org unit assigned to it; the WriteScope hook
+// (E7617); the PeriodLock hook.
 // After reading, rows repeating a key (element, period, org unit, option combo, attribute option
 // combo) are all rejected: which one is right cannot be told. Row fields win over header fields.
+// ADX rows (data_value_source.h) bring their own data set, checked like the header's, and may name
+// their option combos by category options instead (SL7605-SL7607); a non-numeric ADX value is its
+// <annotation> (SL7608 without one).
 //
 // Strategies, against the stored value: CREATE_AND_UPDATE creates, updates, or — equal value and
 // comment — ignores; CREATE ignores rows whose key is stored; UPDATE ignores rows whose key is not;
@@ -38,12 +42,15 @@
 // DataValueWrite, because Store::PutValues takes the whole transaction at once.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "exchange/data_value_source.h"
 #include "exchange/id_scheme.h"
 #include "exchange/import_summary.h"
 #include "exchange/period_lock.h"
+#include "exchange/write_scope.h"
 #include "store/store.h"
 
 namespace solieu {
@@ -54,7 +61,11 @@ struct DataValueImportOptions {
   bool dry_run = false;
   bool keep_good = false;  // DHIS2 atomicMode NONE; default ALL
   std::string user = "import";
-  const PeriodLock* lock = nullptr;  // nullptr: nothing is locked (no locking exists yet)
+  const PeriodLock* lock = nullptr;   // nullptr: nothing is locked (no locking exists yet)
+  const WriteScope* scope = nullptr;  // nullptr: every org unit may be written
+  // Called with the writes once the store has committed them (not on a dry run), so a caller can
+  // keep an in-memory engine current.
+  std::function<void(const std::vector<DataValueWrite>&)> on_written;
 };
 
 // Never throws for bad input: every problem with the file is in the summary. Throws only when the

@@ -1,9 +1,10 @@
 // exchange/data_value_source: the format-independent stream of data values an import reads. Each
-// format (dataValueSets JSON, XML and CSV here; ADX next) is one DataValueSource that yields raw
+// format (dataValueSets JSON, XML and CSV; ADX) is one DataValueSource that yields raw
 // rows as the file writes them; resolving ids, checking values and storing is the import's job
 // (exchange/data_value_import.h), the same for every format. Depends on: the standard library only.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,6 +26,20 @@ struct RawDataValue {
   std::string stored_by;
   bool followup = false;
   bool deleted = false;  // DHIS2's "deleted": true asks for the stored value to be removed
+
+  // ADX only (exchange/adx_data_value_reader.h). The row's own data set (its group's), which
+  // takes the header's place for this row.
+  std::string data_set;
+  // Disaggregation and attribute option combo by category: (category id, option id) as written,
+  // under the categoryIdScheme and categoryOptionIdScheme. The import resolves the one option combo
+  // of the element's category combo (attribute: the one combo of exactly these categories) with
+  // exactly these options; given with an option combo id as well, the row is a conflict.
+  std::vector<std::pair<std::string, std::string>> category_options;
+  std::vector<std::pair<std::string, std::string>> attribute_options;
+  // The <annotation>: the value of a non-numeric data element (which must have one), the comment
+  // of a numeric one.
+  std::optional<std::string> annotation;
+  bool adx = false;
 };
 
 // The data value set's own fields: the defaults of its rows, the data set they report for, and the

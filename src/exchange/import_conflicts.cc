@@ -114,9 +114,11 @@ ImportConflict InvalidPeriod(std::string_view period) {
   }
   return Make("E7611", period, {{"period", std::string(period)}}, "period",
               "kỳ " + Quoted(period) +
-                  " không hợp lệ (dạng DHIS2: 2021, 2021Q1, 2021S1, 202101, 2021W5, 20210315)",
+                  " không hợp lệ (dạng DHIS2: 2021, 2021Q1, 2021S1, 202101, 2021W5, 20210315; "
+                  "dạng ADX: 2021-01-01/P1M)",
               "period " + Quoted(period) +
-                  " is not valid (DHIS2 forms: 2021, 2021Q1, 2021S1, 202101, 2021W5, 20210315)");
+                  " is not valid (DHIS2 forms: 2021, 2021Q1, 2021S1, 202101, 2021W5, 20210315; "
+                  "ADX form: 2021-01-01/P1M)");
 }
 
 ImportConflict MissingValue(std::string_view data_element) {
@@ -196,6 +198,13 @@ ImportConflict OrgUnitClosed(std::string_view org_unit, std::string_view period,
                   " (open " + range + ")");
 }
 
+ImportConflict OutsideUserHierarchy(std::string_view org_unit, std::string_view user) {
+  return Make(
+      "E7617", org_unit, {{"organisationUnit", std::string(org_unit)}}, "orgUnit",
+      "đơn vị " + Quoted(org_unit) + " nằm ngoài phạm vi được giao cho người dùng " + Quoted(user),
+      "organisation unit " + Quoted(org_unit) + " is not in the hierarchy of user " + Quoted(user));
+}
+
 ImportConflict Locked(std::string_view period, std::string_view org_unit, const std::string& why_vi,
                       const std::string& why_en) {
   return Make("E7642", period,
@@ -220,6 +229,49 @@ ImportConflict DuplicateRow(std::string_view data_element, std::string_view peri
                   Quoted(period) + ", org unit " + Quoted(org_unit) +
                   ", same option combos) appears more than once in the file; which row is right "
                   "cannot be told");
+}
+
+ImportConflict AdxUnknownCategory(std::string_view category, IdScheme scheme,
+                                  std::string_view owner, bool attribute) {
+  std::string owner_vi =
+      attribute ? "cách phân tổ thuộc tính nào" : "cách phân tổ của phần tử " + Quoted(owner);
+  std::string owner_en = attribute ? "any attribute category combo"
+                                   : "the category combo of data element " + Quoted(owner);
+  return Make("SL7605", category, {{"category", std::string(category)}},
+              attribute ? "attributeOptionCombo" : "categoryOptionCombo",
+              "thuộc tính " + Quoted(category) + " không phải mục phân tổ (" + SchemeVi(scheme) +
+                  ") của " + owner_vi,
+              "attribute " + Quoted(category) + " is not a category (by " +
+                  std::string(IdSchemeName(scheme)) + ") of " + owner_en);
+}
+
+ImportConflict AdxUnknownCategoryOption(std::string_view option, std::string_view category,
+                                        IdScheme scheme, bool attribute) {
+  return Make("SL7606", option,
+              {{"categoryOption", std::string(option)}, {"category", std::string(category)}},
+              attribute ? "attributeOptionCombo" : "categoryOptionCombo",
+              "mục phân tổ " + Quoted(category) + " không có lựa chọn " + Quoted(option) + " (" +
+                  SchemeVi(scheme) + ")",
+              "category " + Quoted(category) + " has no option " + Quoted(option) + " (by " +
+                  std::string(IdSchemeName(scheme)) + ")");
+}
+
+ImportConflict AdxNoSingleOptionCombo(std::string_view options, bool attribute,
+                                      const std::string& why_vi, const std::string& why_en) {
+  return Make("SL7607", options, {{"categoryOptions", std::string(options)}},
+              attribute ? "attributeOptionCombo" : "categoryOptionCombo",
+              std::string(attribute ? "các lựa chọn thuộc tính " : "các lựa chọn phân tổ ") +
+                  Quoted(options) + " không xác định đúng một tổ hợp: " + why_vi,
+              std::string(attribute ? "the attribute options " : "the category options ") +
+                  Quoted(options) + " do not name exactly one option combo: " + why_en);
+}
+
+ImportConflict AdxMissingAnnotation(std::string_view data_element) {
+  return Make("SL7608", data_element, {{"dataElement", std::string(data_element)}}, "value",
+              "phần tử dữ liệu " + Quoted(data_element) +
+                  " không phải dạng số: giá trị phải nằm trong <annotation> (ADX)",
+              "data element " + Quoted(data_element) +
+                  " is not numeric: its value must be in an <annotation> (ADX)");
 }
 
 ImportConflict Unreadable(const std::string& message_vi, const std::string& message_en,

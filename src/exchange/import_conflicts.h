@@ -7,7 +7,11 @@
 // conflicts DHIS2 does not detect get solieu's own SL76xx codes:
 //   SL7600 the file cannot be read (malformed), SL7601 the same key twice in one file,
 //   SL7602 an unsupported id scheme, SL7603 the store refused the writes,
-//   SL7604 more distinct conflicts than the summary keeps (the rest are counted here).
+//   SL7604 more distinct conflicts than the summary keeps (the rest are counted here);
+// ADX disaggregation by category attributes (exchange/adx_data_value_reader.h):
+//   SL7605 an attribute that is no category of the combo, SL7606 an option its category lacks,
+//   SL7607 options that do not name exactly one option combo, SL7608 a non-numeric value
+//   without its <annotation>.
 #pragma once
 
 #include <string>
@@ -45,7 +49,8 @@ ImportConflict OptionComboNotInCombo(std::string_view option_combo,
                                      std::string_view data_element);                      // E7634
 ImportConflict OrgUnitNotAssigned(std::string_view org_unit, std::string_view data_set);  // E7636
 ImportConflict OrgUnitClosed(std::string_view org_unit, std::string_view period,
-                             std::string_view open_from, std::string_view open_to);  // E2019
+                             std::string_view open_from, std::string_view open_to);     // E2019
+ImportConflict OutsideUserHierarchy(std::string_view org_unit, std::string_view user);  // E7617
 ImportConflict Locked(std::string_view period, std::string_view org_unit, const std::string& why_vi,
                       const std::string& why_en);  // E7642
 ImportConflict DuplicateRow(std::string_view data_element, std::string_view period,
@@ -55,6 +60,15 @@ ImportConflict Unreadable(const std::string& message_vi, const std::string& mess
 ImportConflict UnsupportedIdScheme(std::string_view parameter, std::string_view value);  // SL7602
 ImportConflict StoreRefused(const std::string& message_vi,
                             const std::string& message_en);  // SL7603
+// SL7605: `owner` is the data element (disaggregation) or empty (`attribute`: the group's).
+ImportConflict AdxUnknownCategory(std::string_view category, IdScheme scheme,
+                                  std::string_view owner, bool attribute);
+ImportConflict AdxUnknownCategoryOption(std::string_view option, std::string_view category,
+                                        IdScheme scheme, bool attribute);  // SL7606
+// SL7607: `options` as written ("sex=F age=under5"), `why_*` what is wrong with them.
+ImportConflict AdxNoSingleOptionCombo(std::string_view options, bool attribute,
+                                      const std::string& why_vi, const std::string& why_en);
+ImportConflict AdxMissingAnnotation(std::string_view data_element);  // SL7608
 
 }  // namespace conflicts
 

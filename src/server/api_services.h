@@ -31,9 +31,11 @@ void AddSystemRoutes(Router& router, ApiServices& services);        // health, o
 void AddAuthRoutes(Router& router, ApiServices& services);          // login, logout, me
 void AddMetadataRoutes(Router& router, ApiServices& services);      // metadata/*
 void AddDataValueRoutes(Router& router, ApiServices& services);     // dataValues
+void AddDataValueSetRoutes(Router& router, ApiServices& services);  // dataValueSets (bulk)
 void AddAnalyticsRoutes(Router& router, ApiServices& services);     // analytics
 void AddReportRoutes(Router& router, ApiServices& services);        // reports/{name}
 void AddAuditRoutes(Router& router, ApiServices& services);         // audit
+void AddReportingRoutes(Router& router, ApiServices& services);     // completeness, approvals
 void AddSurveillanceRoutes(Router& router, ApiServices& services);  // surveillance/*
 
 // Scores `week` and stores its signals and alerts (the weekly run, on demand or on schedule).

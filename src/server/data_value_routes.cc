@@ -3,11 +3,13 @@
 // go through Store::PutValues (one transaction, audited under the user's name) and are applied to
 // the live engine before the response. A client that read a value can send it back as
 // "expected": the write is then refused with 409 and the current value if someone changed it
-// meanwhile, so no update is lost silently.
+// meanwhile, so no update is lost silently. A value an approval covers is refused with 409
+// (api.locked) until the approval is withdrawn.
 #include <boost/json/object.hpp>
 
 #include "auth/role.h"
 #include "core/value_check.h"
+#include "reporting/approval.h"
 #include "server/api_helpers.h"
 #include "server/api_services.h"
 #include "server/http_error.h"
@@ -58,6 +60,7 @@ Expectation ExpectationOf(const json::object& body) {
 
 struct WriteOutcome {
   bool conflict = false;
+  std::optional<LockReason> locked;  // an approval covers the value
   WriteCounts counts;
   std::optional<DataValue> before;
   std::optional<DataValue> after;
@@ -67,8 +70,14 @@ struct WriteOutcome {
 // come between them; the engine is updated before the lock is released.
 WriteOutcome WriteValue(ApiServices& services, const DataValueWrite& write,
                         const Expectation& expectation, const std::string& user) {
+  // The org tree and metadata never change while the server runs; only values do.
+  const Analytics* analytics = services.analytics.Read([](const Analytics& a) { return &a; });
   return services.store.Write([&](Store& store) {
     WriteOutcome outcome;
+    reporting::ApprovalLock lock(analytics->metadata(), analytics->hierarchy(),
+                                 store.Reporting().Approvals());
+    outcome.locked = lock.Locked(write.key, "");
+    if (outcome.locked) return outcome;
     outcome.before = store.GetValue(write.key);
     if (expectation.check) {
       std::optional<std::string> current;
@@ -85,6 +94,11 @@ WriteOutcome WriteValue(ApiServices& services, const DataValueWrite& write,
     outcome.after = store.GetValue(write.key);
     return outcome;
   });
+}
+
+Response Locked(const LockReason& reason) {
+  return ErrorResponse(409, UserError("api.locked", "giá trị đã khóa: " + reason.vi,
+                                      "the value is locked: " + reason.en, "pe"));
 }
 
 Response Conflict(const WriteOutcome& outcome) {
@@ -134,6 +148,7 @@ Response Put(ApiServices& services, RequestContext& context) {
   if (!value) throw HttpError(400, "api.invalid_value", problem.vi, problem.en, "value");
   DataValueWrite write{key.key, key.period.start(), key.period.end(), *value, comment};
   WriteOutcome outcome = WriteValue(services, write, expectation, user.account.username);
+  if (outcome.locked) return Locked(*outcome.locked);
   if (outcome.conflict) return Conflict(outcome);
   return JsonResponse(200, json::object{{"status", StatusOf(outcome.counts)},
                                         {"dataValue", DataValueJson(*outcome.after)}});
@@ -147,6 +162,7 @@ Response Delete(ApiServices& services, RequestContext& context) {
   if (auto expected = Param(context, "expected", false)) expectation = {true, *expected};
   DataValueWrite write{key.key, key.period.start(), key.period.end(), std::nullopt, ""};
   WriteOutcome outcome = WriteValue(services, write, expectation, user.account.username);
+  if (outcome.locked) return Locked(*outcome.locked);
   if (outcome.conflict) return Conflict(outcome);
   if (!outcome.counts.deleted) {
     throw HttpError(404, "api.no_value", "chưa có giá trị cho khóa này",

@@ -1,5 +1,7 @@
 #include "server/router.h"
 
+#include <algorithm>
+
 #include "core/error.h"
 #include "server/http_error.h"
 #include "server/json_response.h"
@@ -19,10 +21,10 @@ std::vector<std::string> SplitPath(std::string_view path) {
 }
 
 void Router::Add(http::verb method, std::string path_template, Access access, RouteHandler handler,
-                 std::uint64_t body_limit) {
+                 std::uint64_t body_limit, std::vector<std::string> media_types) {
   std::vector<std::string> segments = SplitPath(path_template);
   routes_.push_back({method, std::move(path_template), std::move(segments), access,
-                     std::move(handler), body_limit});
+                     std::move(handler), body_limit, std::move(media_types)});
 }
 
 std::vector<std::pair<std::string, std::string>> Router::Routes() const {
@@ -104,10 +106,16 @@ std::optional<Response> Router::Dispatch(const Request& request, const std::stri
     bool has_body = !request.body().empty();
     if (has_body) {
       std::string_view type = request[http::field::content_type];
-      if (type.substr(0, type.find(';')) != "application/json") {
+      type = type.substr(0, type.find(';'));
+      while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+      if (std::find(found->media_types.begin(), found->media_types.end(), type) ==
+          found->media_types.end()) {
+        std::string accepted;
+        for (const std::string& t : found->media_types)
+          accepted += (accepted.empty() ? "" : ", ") + t;
         throw HttpError(415, "api.unsupported_media_type",
-                        "nội dung phải là JSON (Content-Type: application/json)",
-                        "the body must be JSON (Content-Type: application/json)", "Content-Type");
+                        "kiểu nội dung phải là một trong: " + accepted + " (Content-Type)",
+                        "the body's Content-Type must be one of: " + accepted, "Content-Type");
       }
     }
     Response response = found->handler(context);

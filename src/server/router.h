@@ -38,8 +38,10 @@ enum class Access { kPublic, kUser };
 
 class Router {
  public:
+  // `media_types`: the Content-Types a body may have (415 otherwise); JSON unless said.
   void Add(http::verb method, std::string path_template, Access access, RouteHandler handler,
-           std::uint64_t body_limit = kDefaultBodyLimit);
+           std::uint64_t body_limit = kDefaultBodyLimit,
+           std::vector<std::string> media_types = {"application/json"});
 
   // (method, path template) of every route, in the order added.
   std::vector<std::pair<std::string, std::string>> Routes() const;
@@ -60,6 +62,7 @@ class Router {
     Access access;
     RouteHandler handler;
     std::uint64_t body_limit;
+    std::vector<std::string> media_types;
   };
   static bool Match(const Route& route, const std::vector<std::string>& segments,
                     std::map<std::string, std::string>* params);

@@ -77,9 +77,11 @@ struct SolieuServer::Parts {
     AddAuthRoutes(router, services);
     AddMetadataRoutes(router, services);
     AddDataValueRoutes(router, services);
+    AddDataValueSetRoutes(router, services);
     AddAnalyticsRoutes(router, services);
     AddReportRoutes(router, services);
     AddAuditRoutes(router, services);
+    AddReportingRoutes(router, services);
     AddSurveillanceRoutes(router, services);
 
     HttpServerOptions options = config.http;

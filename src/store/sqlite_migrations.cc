@@ -355,6 +355,70 @@ CREATE TABLE surveillance_event (
 );
 )sql";
 
+// DHIS2 validation rules of the configuration (config/README.md, validation_rules.csv).
+constexpr std::string_view kValidationRules = R"sql(
+CREATE TABLE validation_rule (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  code TEXT NOT NULL UNIQUE,
+  name_vi TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  instruction_vi TEXT NOT NULL DEFAULT '',
+  instruction_en TEXT NOT NULL DEFAULT '',
+  importance TEXT NOT NULL CHECK (importance IN ('HIGH', 'MEDIUM', 'LOW')),
+  period_type TEXT NOT NULL,
+  left_expression TEXT NOT NULL,
+  left_missing_value_strategy TEXT NOT NULL CHECK (left_missing_value_strategy IN
+    ('SKIP_IF_ANY_VALUE_MISSING', 'SKIP_IF_ALL_VALUES_MISSING', 'NEVER_SKIP')),
+  operator TEXT NOT NULL CHECK (operator IN ('equal_to', 'not_equal_to', 'greater_than',
+    'greater_than_or_equal_to', 'less_than', 'less_than_or_equal_to', 'compulsory_pair',
+    'exclusive_pair')),
+  right_expression TEXT NOT NULL,
+  right_missing_value_strategy TEXT NOT NULL CHECK (right_missing_value_strategy IN
+    ('SKIP_IF_ANY_VALUE_MISSING', 'SKIP_IF_ALL_VALUES_MISSING', 'NEVER_SKIP'))
+);
+)sql";
+
+// The reporting workflow: forms registered complete (completeness and timeliness), approvals by
+// a higher level (which lock the form), and the log of both.
+constexpr std::string_view kReporting = R"sql(
+CREATE TABLE data_set_completion (
+  data_set_id INTEGER NOT NULL REFERENCES data_set (id),
+  period TEXT NOT NULL,
+  org_unit_id INTEGER NOT NULL REFERENCES org_unit (id),
+  period_start TEXT NOT NULL,
+  period_end TEXT NOT NULL,
+  completed_at TEXT NOT NULL,
+  completed_on TEXT NOT NULL,
+  completed_by TEXT NOT NULL,
+  PRIMARY KEY (data_set_id, period, org_unit_id)
+);
+CREATE INDEX data_set_completion_span ON data_set_completion (data_set_id, period_start);
+
+CREATE TABLE data_set_approval (
+  data_set_id INTEGER NOT NULL REFERENCES data_set (id),
+  period TEXT NOT NULL,
+  org_unit_id INTEGER NOT NULL REFERENCES org_unit (id),
+  period_start TEXT NOT NULL,
+  period_end TEXT NOT NULL,
+  approved_at TEXT NOT NULL,
+  approved_by TEXT NOT NULL,
+  PRIMARY KEY (data_set_id, period, org_unit_id)
+);
+
+CREATE TABLE data_set_event (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  username TEXT NOT NULL,
+  client TEXT NOT NULL DEFAULT '',
+  action TEXT NOT NULL CHECK (action IN ('complete', 'uncomplete', 'approve', 'unapprove')),
+  data_set_id INTEGER NOT NULL REFERENCES data_set (id),
+  period TEXT NOT NULL,
+  org_unit_id INTEGER NOT NULL REFERENCES org_unit (id)
+);
+CREATE INDEX data_set_event_form ON data_set_event (data_set_id, period, org_unit_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& SqliteMigrations() {
@@ -364,6 +428,8 @@ const std::vector<Migration>& SqliteMigrations() {
       {3, "users, org-unit bindings, sessions, API tokens, login attempts", kUsers},
       {4, "outbreak surveillance: detection rules, runs, signals, alerts, outbreaks",
        kSurveillance},
+      {5, "validation rules", kValidationRules},
+      {6, "complete data set registrations, approvals, their log", kReporting},
   };
   return migrations;
 }

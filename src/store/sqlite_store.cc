@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "store/migrations.h"
 #include "store/sqlite_connection.h"
+#include "store/sqlite_reporting_records.h"
 #include "store/sqlite_surveillance_records.h"
 
 namespace solieu {
@@ -100,6 +101,7 @@ class SqliteStore final : public Store {
   std::vector<LoginAttempt> LoginAttemptsSince(std::int64_t since, const std::string& username,
                                                const std::string& client) override;
   SurveillanceRecords& Surveillance() override { return *surveillance_; }
+  ReportingRecords& Reporting() override { return *reporting_; }
 
  private:
   long long UserId(const std::string& username);
@@ -119,6 +121,7 @@ class SqliteStore final : public Store {
 
   Connection db_;
   std::unique_ptr<SurveillanceRecords> surveillance_ = MakeSqliteSurveillanceRecords(db_);
+  std::unique_ptr<ReportingRecords> reporting_ = MakeSqliteReportingRecords(db_);
 };
 
 void SqliteStore::Migrate() {
@@ -402,6 +405,19 @@ MetadataChanges SqliteStore::ApplyMetadata(const MetadataSnapshot& m) {
     columns.emplace_back("parameters", Text(r.parameters));
     Upsert("detection_rule", r.uid, columns, &changes);
   }
+  for (const ValidationRule& r : m.validation_rules) {
+    auto columns = named(r);
+    columns.emplace_back("instruction_vi", Text(r.instruction_vi));
+    columns.emplace_back("instruction_en", Text(r.instruction_en));
+    columns.emplace_back("importance", Text(std::string(ValidationImportanceName(r.importance))));
+    columns.emplace_back("period_type", Text(r.period_type));
+    columns.emplace_back("left_expression", Text(r.left.expression));
+    columns.emplace_back("left_missing_value_strategy", Text(r.left.missing_value_strategy));
+    columns.emplace_back("operator", Text(std::string(ValidationOperatorName(r.op))));
+    columns.emplace_back("right_expression", Text(r.right.expression));
+    columns.emplace_back("right_missing_value_strategy", Text(r.right.missing_value_strategy));
+    Upsert("validation_rule", r.uid, columns, &changes);
+  }
   txn.Commit();
   return changes;
 }
@@ -627,6 +643,26 @@ MetadataSnapshot SqliteStore::LoadMetadata() {
       r.method = s.Text(4);
       r.parameters = s.Text(5);
       m.detection_rules.push_back(std::move(r));
+    }
+  }
+  {
+    Statement s = db_.Prepare(
+        "SELECT uid, code, name_vi, name_en, instruction_vi, instruction_en, importance, "
+        "period_type, left_expression, left_missing_value_strategy, operator, right_expression, "
+        "right_missing_value_strategy FROM validation_rule ORDER BY code");
+    while (s.Step()) {
+      ValidationRule r;
+      read_named(s, &r);
+      r.instruction_vi = s.Text(4);
+      r.instruction_en = s.Text(5);
+      ParseValidationImportance(s.Text(6), &r.importance);
+      r.period_type = s.Text(7);
+      r.left.expression = s.Text(8);
+      r.left.missing_value_strategy = s.Text(9);
+      ParseValidationOperator(s.Text(10), &r.op);
+      r.right.expression = s.Text(11);
+      r.right.missing_value_strategy = s.Text(12);
+      m.validation_rules.push_back(std::move(r));
     }
   }
   return m;

@@ -11,6 +11,7 @@
 
 #include "core/data_value.h"
 #include "core/metadata.h"
+#include "store/reporting_records.h"
 #include "store/surveillance_records.h"
 
 namespace solieu {
@@ -128,6 +129,8 @@ class Store {
 
   // Signals, alerts and outbreak records, on the same connection and file.
   virtual SurveillanceRecords& Surveillance() = 0;
+  // Completed and approved forms, on the same connection and file.
+  virtual ReportingRecords& Reporting() = 0;
 
  protected:
   Store() = default;

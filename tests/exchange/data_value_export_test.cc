@@ -135,7 +135,7 @@ TEST_F(DataValueExportTest, XmlAndCsvExportsImportBackUnchanged) {
   EXPECT_EQ(total, 231 + 2);
   EXPECT_EQ(ParseDataValueExportFormat("xml"), DataValueExportFormat::kXml);
   EXPECT_EQ(ParseDataValueExportFormat("csv"), DataValueExportFormat::kCsv);
-  EXPECT_EQ(ParseDataValueExportFormat("adx"), std::nullopt);
+  EXPECT_EQ(ParseDataValueExportFormat("xlsx"), std::nullopt);
 
   std::string before = Fingerprint();
   for (const char* name : {"json", "xml", "csv"}) {

@@ -56,6 +56,9 @@ struct Probe {
   // Whether `role` may, on its own subtree or on another (the same for unscoped routes).
   std::function<bool(Role role, bool own)> allowed;
   int success = 200;  // the status of an allowed request
+  // The status when the role may but the org unit is not the user's: 403, or 409 for a bulk
+  // import, which refuses the rows in its summary (conflict E7617) as DHIS2 does.
+  int scope_refusal = 403;
 };
 
 bool Anyone(Role, bool) {
@@ -82,6 +85,19 @@ std::string RecordId(bool own) {
 
 std::string Facility(bool own) {
   return own ? kOwnFacility : kOtherFacility;
+}
+
+// A monthly form of the stations (data set DS_MCH_M) for the test period.
+constexpr const char* kFormDataSet = "DS_MCH_M";
+
+std::string FormJson(bool own) {
+  return std::string(R"({"dataSet":")") + kFormDataSet + R"(","period":")" + kPeriod +
+         R"(","orgUnit":")" + Facility(own) + R"("})";
+}
+
+std::string FormQuery(bool own) {
+  return std::string("dataSet=") + kFormDataSet + "&period=" + kPeriod +
+         "&orgUnit=" + Facility(own);
 }
 
 std::vector<Probe> Probes() {
@@ -117,6 +133,19 @@ std::vector<Probe> Probes() {
        false, WritersInScope},
       {http::verb::delete_, "/api/dataValues", [](bool own) { return ValueTarget(Facility(own)); },
        no_body, false, WritersInScope},
+      {http::verb::post, "/api/dataValueSets", fixed("/api/dataValueSets?idScheme=CODE"),
+       [](bool own, const RoleUser&) {
+         return std::string(R"({"dataValues":[{"dataElement":")") + kElement + R"(","period":")" +
+                kPeriod + R"(","orgUnit":")" + Facility(own) + R"(","value":")" +
+                std::to_string(++counter) + R"("}]})";
+       },
+       false, WritersInScope, 200, 409},
+      {http::verb::get, "/api/dataValueSets",
+       [](bool own) {
+         return std::string("/api/dataValueSets?idScheme=CODE&dataElement=") + kElement +
+                "&period=" + kPeriod + "&orgUnit=" + Facility(own);
+       },
+       no_body, false, AnyoneInScope},
       {http::verb::get, "/api/analytics",
        [](bool own) {
          return std::string("/api/analytics?dimension=dx:") + kElement +
@@ -174,6 +203,24 @@ std::vector<Probe> Probes() {
       {http::verb::post, "/api/surveillance/runs", fixed("/api/surveillance/runs"),
        [](bool, const RoleUser&) { return std::string(R"({"week":"2025W37"})"); }, false,
        [](Role role, bool) { return CanVerifyAlerts(role); }},
+      // Reporting last: an approval locks the values the probes above write.
+      {http::verb::post, "/api/completeDataSetRegistrations",
+       fixed("/api/completeDataSetRegistrations"),
+       [](bool own, const RoleUser&) { return FormJson(own); }, false, WritersInScope},
+      {http::verb::delete_, "/api/completeDataSetRegistrations",
+       [](bool own) { return "/api/completeDataSetRegistrations?" + FormQuery(own); }, no_body,
+       false, WritersInScope},
+      {http::verb::get, "/api/completeness",
+       [](bool own) { return "/api/completeness?" + FormQuery(own); }, no_body, false,
+       AnyoneInScope},
+      {http::verb::get, "/api/dataApprovals",
+       [](bool own) { return "/api/dataApprovals?" + FormQuery(own); }, no_body, false,
+       AnyoneInScope},
+      {http::verb::post, "/api/dataApprovals", fixed("/api/dataApprovals"),
+       [](bool own, const RoleUser&) { return FormJson(own); }, false, EpidemiologistsInScope},
+      {http::verb::delete_, "/api/dataApprovals",
+       [](bool own) { return "/api/dataApprovals?" + FormQuery(own); }, no_body, false,
+       EpidemiologistsInScope},
   };
   return probes;
 }
@@ -232,6 +279,16 @@ class AuthorizationMatrixTest : public ::testing::Test {
   // fixture step outside the matrix).
   void EnsureValuesExist() {
     Period month = *Period::Parse(kPeriod);
+    // And the forms the DELETE probes take back: completed, approved.
+    const std::string& data_set = FormDataSetUid();
+    for (const char* facility : {kOwnFacility, kOtherFacility}) {
+      ReportKey key{data_set, kPeriod, server_.OrgUid(facility)};
+      ReportingEvent event{"t", "fixture", "", "complete", key};
+      if (!store_->Reporting().FindCompletion(key)) {
+        store_->Reporting().PutCompletion(
+            {key, month.start(), month.end(), "t", month.end(), "fixture"}, event);
+      }
+    }
     for (const char* facility : {kOwnFacility, kOtherFacility}) {
       if (!store_->GetValue(server_.Key(facility))) {
         store_->PutValues({{server_.Key(facility), month.start(), month.end(), "7", ""}},
@@ -240,8 +297,30 @@ class AuthorizationMatrixTest : public ::testing::Test {
     }
   }
 
+  const std::string& FormDataSetUid() {
+    if (form_data_set_.empty()) {
+      for (const DataSet& d : store_->LoadMetadata().data_sets) {
+        if (d.code == kFormDataSet) form_data_set_ = d.uid;
+      }
+    }
+    return form_data_set_;
+  }
+
+  void EnsureApproved() {
+    Period month = *Period::Parse(kPeriod);
+    const std::string& data_set = FormDataSetUid();
+    for (const char* facility : {kOwnFacility, kOtherFacility}) {
+      ReportKey key{data_set, kPeriod, server_.OrgUid(facility)};
+      if (!store_->Reporting().FindApproval(key)) {
+        store_->Reporting().PutApproval({key, month.start(), month.end(), "t", "fixture"},
+                                        {"t", "fixture", "", "approve", key});
+      }
+    }
+  }
+
   TestServer server_;
   std::unique_ptr<Store> store_;
+  std::string form_data_set_;
 };
 
 TEST_F(AuthorizationMatrixTest, EveryRouteEveryRoleEveryCondition) {
@@ -282,6 +361,7 @@ TEST_F(AuthorizationMatrixTest, EveryRouteEveryRoleEveryCondition) {
           case Condition::kOwn:
           case Condition::kOther:
             expect_allowed = probe.allowed(user.role, own);
+            if (!own && probe.allowed(user.role, true)) refusal = probe.scope_refusal;
             break;
           case Condition::kNoSession:
           case Condition::kExpired:
@@ -293,6 +373,9 @@ TEST_F(AuthorizationMatrixTest, EveryRouteEveryRoleEveryCondition) {
             break;
         }
         EnsureValuesExist();
+        if (probe.route == "/api/dataApprovals" && probe.method == http::verb::delete_) {
+          EnsureApproved();
+        }
         // A logout ends the session it is sent with: give it one of its own.
         ApiClient throwaway(server_.port());
         ApiClient* client = session[user.username].get();
@@ -328,7 +411,8 @@ TEST_F(AuthorizationMatrixTest, EveryRouteEveryRoleEveryCondition) {
           }
         } else {
           EXPECT_EQ(result.status, refusal) << result.body;
-          EXPECT_NE(result.body.find("\"error\""), std::string::npos);
+          EXPECT_NE(result.body.find(refusal == 409 ? "\"E7617\"" : "\"error\""),
+                    std::string::npos);
           EXPECT_EQ(Snapshot(), before);
         }
         if (probe.route == "/api/auth/logout" && condition == Condition::kBadCsrf) {
