@@ -190,7 +190,7 @@ echo "Versions: solieu $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- s
  $(gcc -dumpfullversion) -O3; $pg_version; DuckDB $duck_version (node $(node --version))"
 echo "On disk after the load: solieu store $store_mb MB; PostgreSQL base/ $pg_db_mb MB; DuckDB (csv) $duck_db_mb MB"
 echo "PostgreSQL's peak RSS below is its backend's (VmHWM, counts the shared buffers it touched);"
-echo "the wall time and RSS of psql itself are in $work/postgres.time"
+echo "psql's own wall time is the row's wall time; its RSS (~10 MB) is in postgres.time (--keep)"
 echo
 echo "| tool | what it does | wall (s) | CPU (s) | values/s (wall) | peak RSS (MB) | vs solieu (wall; CPU) | load (1 min) |"
 echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |"

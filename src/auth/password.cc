@@ -16,6 +16,23 @@ PasswordCost PasswordCost::Minimum() {
   return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
 }
 
+void CheckPasswordPolicy(std::string_view password, std::string_view username) {
+  size_t characters = 0;
+  for (unsigned char c : password) characters += (c & 0xC0) != 0x80 ? 1 : 0;
+  if (characters < 10) {
+    throw UserError("auth.weak_password", "mật khẩu phải có ít nhất 10 ký tự",
+                    "the password must have at least 10 characters", "password");
+  }
+  if (password.size() > 1024) {
+    throw UserError("auth.weak_password", "mật khẩu dài quá 1024 byte",
+                    "the password is longer than 1024 bytes", "password");
+  }
+  if (password == username) {
+    throw UserError("auth.weak_password", "mật khẩu không được trùng tên đăng nhập",
+                    "the password must not be the username", "password");
+  }
+}
+
 std::string HashPassword(std::string_view password, PasswordCost cost) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
   size_t characters = 0;

@@ -21,6 +21,10 @@ struct PasswordCost {
 
 // Throws UserError when the password is unacceptable (shorter than 8 characters or longer than
 // 1024 bytes).
+// Throws UserError ("auth.weak_password", where "password") for a password shorter than 10
+// characters or longer than 1024 bytes, or one that is the username.
+void CheckPasswordPolicy(std::string_view password, std::string_view username);
+
 std::string HashPassword(std::string_view password,
                          PasswordCost cost = PasswordCost::Interactive());
 

@@ -93,6 +93,7 @@ void AddUserCommands(CLI::App& app) {
       }
     }
     std::string password = ReadPasswordLine();
+    CheckPasswordPolicy(password, o.username);
     std::string hash = HashPassword(password);
     auto store = OpenStore();
     MetadataSnapshot m = store->LoadMetadata();

@@ -25,6 +25,7 @@ struct ApiServices {
   std::string config_dir;       // the province's configuration folder (report definitions)
   std::function<Date()> today;  // the date of "today's" structure
   const outbreaks::DetectionRules* detection_rules;  // the configuration's, loaded at start
+  PasswordCost password_cost;                        // of the accounts set over the API
 };
 
 void AddSystemRoutes(Router& router, ApiServices& services);        // health, openapi.json
@@ -34,6 +35,7 @@ void AddDataValueRoutes(Router& router, ApiServices& services);     // dataValue
 void AddDataValueSetRoutes(Router& router, ApiServices& services);  // dataValueSets (bulk)
 void AddAnalyticsRoutes(Router& router, ApiServices& services);     // analytics
 void AddReportRoutes(Router& router, ApiServices& services);        // reports/{name}
+void AddUserRoutes(Router& router, ApiServices& services);          // users, me/tokens
 void AddAuditRoutes(Router& router, ApiServices& services);         // audit
 void AddReportingRoutes(Router& router, ApiServices& services);     // completeness, approvals
 void AddSurveillanceRoutes(Router& router, ApiServices& services);  // surveillance/*

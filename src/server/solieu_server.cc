@@ -67,7 +67,8 @@ struct SolieuServer::Parts {
                  cache,
                  config.config_dir,
                  config.today ? config.today : std::function<Date()>(TodayUtc),
-                 nullptr} {
+                 nullptr,
+                 config.password_cost} {
     detection_rules = analytics->Read([](const Analytics& a) {
       return std::make_unique<outbreaks::DetectionRules>(a.metadata());
     });
@@ -82,6 +83,7 @@ struct SolieuServer::Parts {
     AddReportRoutes(router, services);
     AddAuditRoutes(router, services);
     AddReportingRoutes(router, services);
+    AddUserRoutes(router, services);
     AddSurveillanceRoutes(router, services);
 
     HttpServerOptions options = config.http;

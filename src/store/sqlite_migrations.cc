@@ -419,6 +419,19 @@ CREATE TABLE data_set_event (
 CREATE INDEX data_set_event_form ON data_set_event (data_set_id, period, org_unit_id);
 )sql";
 
+// What administrators and users change in accounts and tokens.
+constexpr std::string_view kAdminEvents = R"sql(
+CREATE TABLE admin_event (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  username TEXT NOT NULL,
+  client TEXT NOT NULL DEFAULT '',
+  action TEXT NOT NULL,
+  target TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT ''
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& SqliteMigrations() {
@@ -430,6 +443,7 @@ const std::vector<Migration>& SqliteMigrations() {
        kSurveillance},
       {5, "validation rules", kValidationRules},
       {6, "complete data set registrations, approvals, their log", kReporting},
+      {7, "the log of account and token changes", kAdminEvents},
   };
   return migrations;
 }

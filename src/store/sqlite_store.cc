@@ -97,6 +97,10 @@ class SqliteStore final : public Store {
   void DeleteSession(const std::string& id_hash) override;
   void PutApiToken(const ApiTokenRecord& token) override;
   std::optional<ApiTokenRecord> FindApiToken(const std::string& token_hash) override;
+  std::vector<ApiTokenRecord> ListApiTokens(const std::string& username) override;
+  bool DeleteApiToken(std::int64_t id, const std::string& username) override;
+  void RecordAdminEvent(const AdminEvent& event) override;
+  std::vector<AdminEvent> AdminEvents(int limit) override;
   void RecordLoginAttempt(const LoginAttempt& attempt) override;
   std::vector<LoginAttempt> LoginAttemptsSince(std::int64_t since, const std::string& username,
                                                const std::string& client) override;
@@ -978,11 +982,56 @@ void SqliteStore::PutApiToken(const ApiTokenRecord& token) {
 
 std::optional<ApiTokenRecord> SqliteStore::FindApiToken(const std::string& token_hash) {
   Statement s = db_.Prepare(
-      "SELECT t.token_hash, u.username, t.label, t.created_at FROM api_token t JOIN app_user u ON "
-      "u.id = t.user_id WHERE t.token_hash = ?");
+      "SELECT t.token_hash, u.username, t.label, t.created_at, t.id FROM api_token t JOIN "
+      "app_user u ON u.id = t.user_id WHERE t.token_hash = ?");
   s.Bind(1, token_hash);
   if (!s.Step()) return std::nullopt;
-  return ApiTokenRecord{s.Text(0), s.Text(1), s.Text(2), s.Int(3)};
+  return ApiTokenRecord{s.Text(0), s.Text(1), s.Text(2), s.Int(3), s.Int(4)};
+}
+
+std::vector<ApiTokenRecord> SqliteStore::ListApiTokens(const std::string& username) {
+  Statement s = db_.Prepare(
+      "SELECT t.token_hash, u.username, t.label, t.created_at, t.id FROM api_token t JOIN "
+      "app_user u ON u.id = t.user_id WHERE u.username = ? ORDER BY t.id");
+  s.Bind(1, username);
+  std::vector<ApiTokenRecord> out;
+  while (s.Step()) out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Int(3), s.Int(4)});
+  return out;
+}
+
+bool SqliteStore::DeleteApiToken(std::int64_t id, const std::string& username) {
+  db_.Prepare(
+         "DELETE FROM api_token WHERE id = ? AND user_id = (SELECT id FROM app_user WHERE "
+         "username = ?)")
+      .Bind(1, static_cast<long long>(id))
+      .Bind(2, username)
+      .Run();
+  return sqlite3_changes(db_.raw()) > 0;
+}
+
+void SqliteStore::RecordAdminEvent(const AdminEvent& e) {
+  db_.Prepare(
+         "INSERT INTO admin_event (at, username, client, action, target, detail) VALUES (?, ?, "
+         "?, ?, ?, ?)")
+      .Bind(1, e.at)
+      .Bind(2, e.username)
+      .Bind(3, e.client)
+      .Bind(4, e.action)
+      .Bind(5, e.target)
+      .Bind(6, e.detail)
+      .Run();
+}
+
+std::vector<AdminEvent> SqliteStore::AdminEvents(int limit) {
+  Statement s = db_.Prepare(
+      "SELECT at, username, client, action, target, detail FROM admin_event ORDER BY id DESC "
+      "LIMIT ?");
+  s.Bind(1, static_cast<long long>(limit));
+  std::vector<AdminEvent> out;
+  while (s.Step()) {
+    out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5)});
+  }
+  return out;
 }
 
 std::string_view OutcomeName(LoginOutcome outcome) {

@@ -63,6 +63,17 @@ struct ApiTokenRecord {
   std::string username;
   std::string label;
   std::int64_t created_at = 0;
+  std::int64_t id = 0;  // set by the store
+};
+
+// A change an administrator or a user made to accounts and tokens, for the audit.
+struct AdminEvent {
+  std::string at;
+  std::string username;  // who did it
+  std::string client;
+  std::string action;  // "put_user", "create_token", "revoke_token"
+  std::string target;  // the account concerned
+  std::string detail;  // what changed, as JSON text (never a secret)
 };
 
 enum class LoginOutcome { kSuccess, kFailure, kLocked };
@@ -118,6 +129,12 @@ class Store {
 
   virtual void PutApiToken(const ApiTokenRecord& token) = 0;
   virtual std::optional<ApiTokenRecord> FindApiToken(const std::string& token_hash) = 0;
+  virtual std::vector<ApiTokenRecord> ListApiTokens(const std::string& username) = 0;  // by id
+  // Removes the token `id` of `username`; false when there is none. A revoked token fails at once.
+  virtual bool DeleteApiToken(std::int64_t id, const std::string& username) = 0;
+
+  virtual void RecordAdminEvent(const AdminEvent& event) = 0;
+  virtual std::vector<AdminEvent> AdminEvents(int limit) = 0;  // newest first
 
   // Every login attempt is kept: it is the login audit and the input of the lock-out rule.
   virtual void RecordLoginAttempt(const LoginAttempt& attempt) = 0;

@@ -166,6 +166,27 @@ TEST_F(DataValueFormatsTest, HeaderDefaultsAndCsvBooleans) {
   EXPECT_EQ(rejected_lines, (std::vector<long long>{12, 13, 14, 15, 16, 17, 18, 19}));
 }
 
+// DHIS2's own bad fixtures: an option combo of another combo, an unknown org unit, and the
+// non-strict file (an unknown option combo, a quarterly and a yearly period for a monthly data
+// set): each a conflict, never a crash, nothing stored.
+TEST_F(DataValueFormatsTest, IllegalAndNonStrictFixturesAreConflictsAndStoreNothing) {
+  ASSERT_EQ(Import("dataValueSetB.xml").import_count.imported, 12);
+  const std::string before = Fingerprint();
+  for (const char* fixture : {"dataValueSetIllegalCoc.xml", "dataValueSetIllegalOrgUnit.xml",
+                              "dataValueSetNonStrict.xml"}) {
+    SCOPED_TRACE(fixture);
+    ImportSummary summary = Import(fixture);
+    EXPECT_EQ(summary.status, ImportStatus::kError);
+    EXPECT_FALSE(summary.conflicts.empty());
+    EXPECT_EQ(summary.import_count.imported + summary.import_count.updated, 0);
+    EXPECT_EQ(Fingerprint(), before);
+  }
+  ImportSummary org_unit = Import("dataValueSetIllegalOrgUnit.xml");
+  ASSERT_EQ(org_unit.conflicts.size(), 1u);
+  EXPECT_EQ(org_unit.conflicts[0].object, "missingOrgu");
+  EXPECT_EQ(org_unit.conflicts[0].error_code, "E7612");
+}
+
 TEST_F(DataValueFormatsTest, ConflictsNameRowsAndLinesAndBadFilesStoreNothing) {
   ASSERT_EQ(Import("dataValueSetB.xml").import_count.imported, 12);
   std::string before = Fingerprint();

@@ -7,6 +7,8 @@
 #include <functional>
 #include <set>
 
+#include "auth/credentials.h"
+#include "auth/password.h"
 #include "auth/role.h"
 #include "core/period.h"
 #include "test_server.h"
@@ -221,13 +223,36 @@ std::vector<Probe> Probes() {
       {http::verb::delete_, "/api/dataApprovals",
        [](bool own) { return "/api/dataApprovals?" + FormQuery(own); }, no_body, false,
        EpidemiologistsInScope},
+      {http::verb::get, "/api/users", fixed("/api/users"), no_body, false,
+       [](Role role, bool) { return role == Role::kAdministrator; }},
+      // m.probe exists (the fixture makes it, bound to the own station): moving it to the other
+      // station is outside an administrator bound to commune 03325.
+      {http::verb::put, "/api/users/{username}", fixed("/api/users/m.probe"),
+       [](bool own, const RoleUser&) {
+         return std::string(R"({"role":"viewer","orgUnits":[")") + Facility(own) + R"("]})";
+       },
+       false, [](Role role, bool own) { return own && role == Role::kAdministrator; }},
+      {http::verb::get, "/api/me/tokens", fixed("/api/me/tokens"), no_body, false, Anyone},
+      {http::verb::post, "/api/me/tokens", fixed("/api/me/tokens"),
+       [](bool, const RoleUser&) { return std::string(R"({"label":"matrix"})"); }, false, Anyone,
+       201},
+      // The id is the user's own token, made just before (see the loop).
+      {http::verb::delete_, "/api/me/tokens/{id}", fixed("/api/me/tokens/"), no_body, false,
+       Anyone},
   };
   return probes;
 }
 
 class AuthorizationMatrixTest : public ::testing::Test {
  protected:
-  AuthorizationMatrixTest() : store_(server_.OpenStore()) { SeedSurveillanceRecords(); }
+  AuthorizationMatrixTest() : store_(server_.OpenStore()) {
+    SeedSurveillanceRecords();
+    store_->PutUser({"m.probe",
+                     HashPassword(kPassword, PasswordCost::Minimum()),
+                     "viewer",
+                     {server_.OrgUid(kOwnFacility)},
+                     false});
+  }
 
   void SeedSurveillanceRecords() {
     std::string measles;
@@ -395,8 +420,14 @@ TEST_F(AuthorizationMatrixTest, EveryRouteEveryRoleEveryCondition) {
         Headers extra;
         if (condition == Condition::kBadCsrf) extra.emplace_back("X-CSRF-Token", "bad");
         std::string body = probe.body(own, user);
+        std::string target = probe.target(own);
+        if (probe.route == "/api/me/tokens/{id}") {
+          IssuedApiToken issued = NewApiToken(user.username, "to revoke", server_.Now());
+          store_->PutApiToken(issued.record);
+          target += std::to_string(store_->FindApiToken(issued.record.token_hash)->id);
+        }
         std::string before = Snapshot();
-        HttpResult result = client->Send(probe.method, probe.target(own), body, std::move(extra));
+        HttpResult result = client->Send(probe.method, target, body, std::move(extra));
         ++checked;
         if (expect_allowed) {
           EXPECT_EQ(result.status, probe.success) << result.body;
