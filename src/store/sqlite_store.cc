@@ -723,14 +723,32 @@ WriteCounts SqliteStore::PutValues(const std::vector<DataValueWrite>& writes,
         .Bind(first + 3, k.coc)
         .Bind(first + 4, k.aoc);
   };
+  // A large write names the same few thousand objects again and again: each id is looked up once
+  // (preparing the lookups per value took about half of an import's time).
+  std::unordered_map<std::string, long long> element_ids, unit_ids, combo_ids, period_ids;
+  auto id_of = [this](std::unordered_map<std::string, long long>& memo, std::string_view table,
+                      const std::string& uid) {
+    auto it = memo.find(uid);
+    if (it != memo.end()) return it->second;
+    long long id = IdOf(table, uid);
+    memo.emplace(uid, id);
+    return id;
+  };
+  auto period_id = [&](const DataValueWrite& w) {
+    auto it = period_ids.find(w.key.period);
+    if (it != period_ids.end()) return it->second;
+    long long id = PeriodId(w);
+    period_ids.emplace(w.key.period, id);
+    return id;
+  };
   for (size_t row = 0; row < writes.size(); ++row) {
     const DataValueWrite& w = writes[row];
     ResolvedKey k;
     try {
-      k = {IdOf("data_element", w.key.data_element_uid), PeriodId(w),
-           IdOf("org_unit", w.key.org_unit_uid),
-           IdOf("category_option_combo", w.key.category_option_combo_uid),
-           IdOf("category_option_combo", w.key.attribute_option_combo_uid)};
+      k = {id_of(element_ids, "data_element", w.key.data_element_uid), period_id(w),
+           id_of(unit_ids, "org_unit", w.key.org_unit_uid),
+           id_of(combo_ids, "category_option_combo", w.key.category_option_combo_uid),
+           id_of(combo_ids, "category_option_combo", w.key.attribute_option_combo_uid)};
     } catch (const UserError& e) {
       throw UserError(
           e.code(), e.message_vi(), e.message_en(),
