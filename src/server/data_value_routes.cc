@@ -4,11 +4,13 @@
 // the live engine before the response. A client that read a value can send it back as
 // "expected": the write is then refused with 409 and the current value if someone changed it
 // meanwhile, so no update is lost silently. A value an approval covers is refused with 409
-// (api.locked) until the approval is withdrawn.
+// (api.locked) until the approval is withdrawn. A written value's response lists the validation
+// rules it now violates at its unit and period (warnings, as in DHIS2's data entry).
 #include <boost/json/object.hpp>
 
 #include "auth/role.h"
 #include "core/value_check.h"
+#include "quality/validation.h"
 #include "reporting/approval.h"
 #include "server/api_helpers.h"
 #include "server/api_services.h"
@@ -116,6 +118,45 @@ const char* StatusOf(const WriteCounts& counts) {
   return "unchanged";
 }
 
+// Whether a rule's expressions name the element (by code or uid, in #{...}).
+bool RuleUsesElement(const ValidationRule& rule, const DataElement& element) {
+  for (const std::string* text : {&rule.left.expression, &rule.right.expression}) {
+    for (const std::string& id : {element.code, element.uid}) {
+      if (text->find("#{" + id + "}") != std::string::npos ||
+          text->find("#{" + id + ".") != std::string::npos) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// The validation rules the written value takes part in, checked for its unit and period as data
+// entry checks them: a violation is a warning shown to the clerk, not a refusal (a case reported
+// this week may die next week, when the form is corrected).
+json::array ViolationsAfterWrite(const Analytics& analytics, const DataElement& element,
+                                 const OrgUnit& unit, const Period& period) {
+  std::vector<ValidationRule> rules;
+  for (const ValidationRule& rule : analytics.metadata().validation_rules) {
+    if (RuleUsesElement(rule, element)) rules.push_back(rule);
+  }
+  json::array out;
+  if (rules.empty()) return out;
+  auto number = [](const std::optional<double>& v) { return v ? json::value(*v) : nullptr; };
+  for (const quality::Violation& v : quality::RunValidation(analytics, rules, unit, {period})) {
+    if (v.org_unit->uid != unit.uid) continue;
+    out.push_back(json::object{{"rule", v.rule->code},
+                               {"name", v.rule->name_vi},
+                               {"nameEn", v.rule->name_en},
+                               {"instruction", v.rule->instruction_vi},
+                               {"instructionEn", v.rule->instruction_en},
+                               {"importance", ValidationImportanceName(v.importance)},
+                               {"left", number(v.left)},
+                               {"right", number(v.right)}});
+  }
+  return out;
+}
+
 Response Get(ApiServices& services, RequestContext& context) {
   ResolvedValueKey key = ResolveInScope(services, context.user(), KeyFromQuery(context), false);
   auto value = services.store.Read([&](Store& store) { return store.GetValue(key.key); });
@@ -150,8 +191,12 @@ Response Put(ApiServices& services, RequestContext& context) {
   WriteOutcome outcome = WriteValue(services, write, expectation, user.account.username);
   if (outcome.locked) return Locked(*outcome.locked);
   if (outcome.conflict) return Conflict(outcome);
+  json::array violations = services.analytics.Read([&](const Analytics& analytics) {
+    return ViolationsAfterWrite(analytics, *key.element, *key.unit, key.period);
+  });
   return JsonResponse(200, json::object{{"status", StatusOf(outcome.counts)},
-                                        {"dataValue", DataValueJson(*outcome.after)}});
+                                        {"dataValue", DataValueJson(*outcome.after)},
+                                        {"validation", std::move(violations)}});
 }
 
 Response Delete(ApiServices& services, RequestContext& context) {

@@ -296,3 +296,35 @@ TEST(ApiShutdownTest, GracefulShutdownFinishesTheRequestsInFlight) {
 
 }  // namespace
 }  // namespace solieu::testing
+
+namespace solieu::testing {
+namespace {
+
+// Entry-time validation: a written value's response lists the rules it now violates at its unit
+// and period (a warning: the value is stored), and the list empties once the form is consistent.
+TEST(ApiValidationTest, AWriteListsTheRulesItNowViolates) {
+  TestServer server;
+  ApiClient clerk(server.port());
+  ASSERT_EQ(clerk.Login("tyt.muongphang").status, 200);
+  auto put = [&](const char* option, const char* value) {
+    HttpResult result =
+        clerk.Put("/api/dataValues", std::string(R"({"de":"D_CHOLERA","pe":"2025W36","ou":")") +
+                                         kOwnFacility + R"(","co":")" + option + R"(","value":")" +
+                                         value + R"("})");
+    EXPECT_EQ(result.status, 200) << result.body;
+    return boost::json::parse(result.body);
+  };
+  EXPECT_TRUE(put("MAC", "1").at("validation").as_array().empty());
+  boost::json::value deaths = put("TU_VONG", "2");
+  ASSERT_EQ(deaths.at("validation").as_array().size(), 1u) << deaths;
+  const boost::json::value& violation = deaths.at("validation").at(0);
+  EXPECT_EQ(violation.at("rule").as_string(), "DEATHS_LE_CASES_CHOLERA");
+  EXPECT_EQ(violation.at("importance").as_string(), "HIGH");
+  EXPECT_DOUBLE_EQ(violation.at("left").as_double(), 2.0);
+  EXPECT_DOUBLE_EQ(violation.at("right").as_double(), 1.0);
+  EXPECT_EQ(deaths.at("dataValue").at("value").as_string(), "2");  // stored all the same
+  EXPECT_TRUE(put("MAC", "3").at("validation").as_array().empty());
+}
+
+}  // namespace
+}  // namespace solieu::testing
