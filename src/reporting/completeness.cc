@@ -57,7 +57,6 @@ std::vector<Period> DataSetPeriodsWithin(const DataSet& data_set, const Period& 
 Completeness ComputeCompleteness(const OrgHierarchy& hierarchy, const DataSet& data_set,
                                  const std::vector<CompletionRecord>& completions,
                                  const OrgUnit& unit, const Period& period) {
-  std::set<std::pair<std::string, std::string>> received_on;  // (unit, period) -> completed
   std::map<std::pair<std::string, std::string>, Date> completed_on;
   for (const CompletionRecord& c : completions) {
     if (c.key.data_set_uid == data_set.uid) {

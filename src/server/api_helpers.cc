@@ -1,6 +1,7 @@
 #include "server/api_helpers.h"
 
 #include <boost/json/parse.hpp>
+#include <charconv>
 
 #include "auth/role.h"
 #include "server/http_error.h"
@@ -52,6 +53,17 @@ std::optional<std::string> Param(const RequestContext& context, const char* name
   }
   if (value && value->empty()) return std::nullopt;
   return value;
+}
+
+std::int64_t IdPathParam(const RequestContext& context, const char* name) {
+  const std::string& text = context.path_params.at(name);
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
+    throw HttpError(400, "api.invalid_id", "mã số '" + text + "' không hợp lệ",
+                    "invalid id '" + text + "'", name);
+  }
+  return id;
 }
 
 Period ParsePeriodParam(const std::string& text, const char* where) {

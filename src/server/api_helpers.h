@@ -26,6 +26,8 @@ std::optional<std::string> StringField(const boost::json::object& body, const ch
 std::optional<std::string> Param(const RequestContext& context, const char* name, bool required);
 
 Period ParsePeriodParam(const std::string& text, const char* where);
+// A path parameter holding a record id (1, 2, ...); 400 naming it otherwise.
+std::int64_t IdPathParam(const RequestContext& context, const char* name);
 Date ParseDateParam(const std::string& text, const char* where);
 
 const DataElement& FindDataElementOr400(const MetadataSnapshot& m, const std::string& id,

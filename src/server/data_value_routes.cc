@@ -72,8 +72,7 @@ struct WriteOutcome {
 // come between them; the engine is updated before the lock is released.
 WriteOutcome WriteValue(ApiServices& services, const DataValueWrite& write,
                         const Expectation& expectation, const std::string& user) {
-  // The org tree and metadata never change while the server runs; only values do.
-  const Analytics* analytics = services.analytics.Read([](const Analytics& a) { return &a; });
+  const Analytics* analytics = &services.analytics.Structure();
   return services.store.Write([&](Store& store) {
     WriteOutcome outcome;
     reporting::ApprovalLock lock(analytics->metadata(), analytics->hierarchy(),

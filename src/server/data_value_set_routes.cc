@@ -128,10 +128,9 @@ Response Import(ApiServices& services, RequestContext& context) {
       FormatOfMediaType(context.request[boost::beast::http::field::content_type]);
   std::istringstream body(context.request.body());
   std::unique_ptr<DataValueSource> source = OpenDataValueSource(format, body, "body");
-  // The org tree never changes while the server runs (only values do), so the scope may keep
-  // the engine's hierarchy after the read lock is released. The engine learns the writes under the
-  // store's write lock, in commit order, as single writes do; never take the engine's lock first.
-  const Analytics* analytics = services.analytics.Read([](const Analytics& a) { return &a; });
+  // The engine learns the writes under the store's write lock, in commit order, as single writes
+  // do (LiveAnalytics::Structure says why the scope may use its tree without the lock).
+  const Analytics* analytics = &services.analytics.Structure();
   ScopeOfUser scope(*analytics, user);
   options.scope = &scope;
   options.on_written = [&services](const std::vector<DataValueWrite>& writes) {

@@ -34,6 +34,12 @@ class LiveAnalytics {
     generation_.fetch_add(1, std::memory_order_release);
   }
 
+  // The engine for its metadata and org tree, which never change while the server runs (nothing
+  // edits metadata yet), so they may be read without the lock; its values may not: read them
+  // through Read(). Callers that hold the store's write lock use this to avoid taking the
+  // engine's lock first (the lock order is store, then engine).
+  const Analytics& Structure() const { return *analytics_; }
+
   std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
   bool synthetic() const { return synthetic_; }
 

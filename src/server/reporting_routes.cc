@@ -90,16 +90,11 @@ json::object FormJson(const Form& form) {
           {"orgUnitCode", form.unit->code}};
 }
 
-const Analytics& Engine(ApiServices& services) {
-  // The org tree and metadata never change while the server runs; only values do.
-  return *services.analytics.Read([](const Analytics& a) { return &a; });
-}
-
 Response Complete(ApiServices& services, RequestContext& context, bool complete) {
   const Principal& user = context.user();
   RequireRole(CanWriteValues(user.role), user, "đánh dấu hoàn thành biểu báo cáo",
               "mark forms complete");
-  const Analytics& analytics = Engine(services);
+  const Analytics& analytics = services.analytics.Structure();
   Form form = complete ? FormFromBody(analytics, ParseJsonObject(context.request))
                        : FormFromQuery(analytics, context);
   RequireScope(analytics, user, *form.unit, form.period);
@@ -139,7 +134,7 @@ Response Complete(ApiServices& services, RequestContext& context, bool complete)
 }
 
 Response GetCompleteness(ApiServices& services, RequestContext& context) {
-  const Analytics& analytics = Engine(services);
+  const Analytics& analytics = services.analytics.Structure();
   const DataSet& data_set =
       FindDataSetOr400(analytics.metadata(), *Param(context, "dataSet", true));
   Period period = ParsePeriodParam(*Param(context, "period", true), "period");
@@ -186,7 +181,7 @@ void RequireApprover(const Analytics& analytics, const Principal& user, const Fo
 
 Response Approve(ApiServices& services, RequestContext& context) {
   const Principal& user = context.user();
-  const Analytics& analytics = Engine(services);
+  const Analytics& analytics = services.analytics.Structure();
   Form form = FormFromBody(analytics, ParseJsonObject(context.request));
   RequireApprover(analytics, user, form);
   ApprovalRecord record{form.key, form.period.start(), form.period.end(), UtcTimestampNow(),
@@ -204,7 +199,7 @@ Response Approve(ApiServices& services, RequestContext& context) {
 
 Response Unapprove(ApiServices& services, RequestContext& context) {
   const Principal& user = context.user();
-  const Analytics& analytics = Engine(services);
+  const Analytics& analytics = services.analytics.Structure();
   Form form = FormFromQuery(analytics, context);
   RequireApprover(analytics, user, form);
   bool removed = services.store.Write([&](Store& s) {
@@ -220,7 +215,7 @@ Response Unapprove(ApiServices& services, RequestContext& context) {
 }
 
 Response GetApproval(ApiServices& services, RequestContext& context) {
-  const Analytics& analytics = Engine(services);
+  const Analytics& analytics = services.analytics.Structure();
   Form form = FormFromQuery(analytics, context);
   RequireScope(analytics, context.user(), *form.unit, form.period);
   auto [approval, completion, events] = services.store.Read([&](Store& s) {

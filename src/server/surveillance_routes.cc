@@ -7,7 +7,6 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
-#include <charconv>
 
 #include "auth/role.h"
 #include "core/clock.h"
@@ -27,17 +26,6 @@ namespace json = boost::json;
 void RequireEpidemiologist(const Principal& user, const std::string& what_vi,
                            const std::string& what_en) {
   RequireRole(CanVerifyAlerts(user.role), user, what_vi, what_en);
-}
-
-std::int64_t IdParam(const RequestContext& context, const char* name) {
-  const std::string& text = context.path_params.at(name);
-  std::int64_t id = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
-    throw HttpError(400, "api.invalid_id", "mã số '" + text + "' không hợp lệ",
-                    "invalid id '" + text + "'", name);
-  }
-  return id;
 }
 
 Period WeekParam(const std::string& text, const char* where) {
@@ -249,7 +237,7 @@ Response ListAlerts(ApiServices& services, RequestContext& context) {
 }
 
 Response GetAlert(ApiServices& services, RequestContext& context) {
-  AlertRecord alert = FindAlertOr404(services, IdParam(context, "id"));
+  AlertRecord alert = FindAlertOr404(services, IdPathParam(context, "id"));
   return services.analytics.Read([&](const Analytics& analytics) {
     RequireInScope(analytics, context.user(), alert.org_unit_uid, alert.last_period_start);
     auto [signals, events] = services.store.Read([&](Store& store) {
@@ -295,7 +283,7 @@ Response VerifyAlert(ApiServices& services, RequestContext& context) {
     }
     input = OutbreakInputOf(outbreak->as_object());
   }
-  const std::int64_t id = IdParam(context, "id");
+  const std::int64_t id = IdPathParam(context, "id");
   AlertRecord alert = FindAlertOr404(services, id);
 
   // The outbreak's default figures: the cases and deaths reported in the alert's weeks.
@@ -386,7 +374,7 @@ Response ListOutbreaks(ApiServices& services, RequestContext& context) {
 }
 
 Response GetOutbreak(ApiServices& services, RequestContext& context) {
-  OutbreakRecord outbreak = FindOutbreakOr404(services, IdParam(context, "id"));
+  OutbreakRecord outbreak = FindOutbreakOr404(services, IdPathParam(context, "id"));
   return services.analytics.Read([&](const Analytics& analytics) {
     RequireInScope(analytics, context.user(), outbreak.org_unit_uid, outbreak.start_date);
     auto events = services.store.Read(
@@ -441,7 +429,7 @@ Response UpdateOutbreak(ApiServices& services, RequestContext& context) {
   RequireEpidemiologist(user, "sửa ổ dịch", "update outbreaks");
   json::object body = ParseJsonObject(context.request);
   outbreaks::OutbreakInput input = OutbreakInputOf(body);
-  const std::int64_t id = IdParam(context, "id");
+  const std::int64_t id = IdPathParam(context, "id");
   OutbreakRecord before = FindOutbreakOr404(services, id);
   services.analytics.Read([&](const Analytics& analytics) {
     RequireInScope(analytics, user, before.org_unit_uid, before.start_date);

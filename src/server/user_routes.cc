@@ -7,7 +7,6 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
-#include <charconv>
 
 #include "auth/credentials.h"
 #include "auth/password.h"
@@ -24,11 +23,6 @@ namespace {
 namespace json = boost::json;
 
 constexpr size_t kMaxUsernameBytes = 64;
-
-const Analytics& Engine(ApiServices& services) {
-  // The org tree never changes while the server runs; only values do.
-  return *services.analytics.Read([](const Analytics& a) { return &a; });
-}
 
 void RequireAdministrator(const Principal& user, const std::string& what_vi,
                           const std::string& what_en) {
@@ -74,7 +68,7 @@ void Log(ApiServices& services, const RequestContext& context, const char* actio
 Response ListUsers(ApiServices& services, RequestContext& context) {
   const Principal& user = context.user();
   RequireAdministrator(user, "quản lý người dùng", "manage users");
-  const Analytics& analytics = Engine(services);
+  const Analytics& analytics = services.analytics.Structure();
   auto accounts = services.store.Read([](Store& s) { return s.ListUsers(); });
   json::array out;
   for (const UserAccount& account : accounts) {
@@ -105,7 +99,7 @@ Response PutUser(ApiServices& services, RequestContext& context) {
   const std::string username = context.path_params.at("username");
   CheckUsername(username);
   json::object body = ParseJsonObject(context.request);
-  const Analytics& analytics = Engine(services);
+  const Analytics& analytics = services.analytics.Structure();
   auto existing = services.store.Read([&](Store& s) { return s.FindUser(username); });
   if (existing && !Manages(analytics, admin, existing->org_unit_uids, services.today())) {
     throw HttpError(403, "auth.out_of_scope",
@@ -214,17 +208,12 @@ Response CreateToken(ApiServices& services, RequestContext& context) {
 
 Response RevokeToken(ApiServices& services, RequestContext& context) {
   const std::string& username = context.user().account.username;
-  const std::string& text = context.path_params.at("id");
-  std::int64_t id = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
-    throw HttpError(400, "api.invalid_id", "mã số '" + text + "' không hợp lệ",
-                    "invalid id '" + text + "'", "id");
-  }
+  const std::int64_t id = IdPathParam(context, "id");
   bool revoked = services.store.Write([&](Store& s) { return s.DeleteApiToken(id, username); });
   if (!revoked) {
-    throw HttpError(404, "api.unknown_token", "không có mã truy cập số " + text + " của bạn",
-                    "you have no token with id " + text, "id");
+    throw HttpError(404, "api.unknown_token",
+                    "không có mã truy cập số " + std::to_string(id) + " của bạn",
+                    "you have no token with id " + std::to_string(id), "id");
   }
   Log(services, context, "revoke_token", username, json::object{{"id", id}});
   return JsonResponse(200, json::object{{"id", id}, {"revoked", true}});

@@ -84,6 +84,14 @@ OutbreakRecord ReadOutbreak(const Statement& s) {
   return r;
 }
 
+// " WHERE a AND b ...", or nothing for no condition.
+std::string Where(const std::vector<std::string>& conditions) {
+  std::string out;
+  for (size_t i = 0; i < conditions.size(); ++i)
+    out += (i == 0 ? " WHERE " : " AND ") + conditions[i];
+  return out;
+}
+
 std::string Placeholders(size_t n) {
   std::string out;
   for (size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
@@ -203,10 +211,7 @@ class SqliteSurveillanceRecords final : public SurveillanceRecords {
     if (!filter.org_unit_uids.empty()) {
       conditions.push_back("o.uid IN (" + Placeholders(filter.org_unit_uids.size()) + ")");
     }
-    for (size_t i = 0; i < conditions.size(); ++i) {
-      sql += (i == 0 ? " WHERE " : " AND ") + conditions[i];
-    }
-    sql += " ORDER BY a.id DESC";
+    sql += Where(conditions) + " ORDER BY a.id DESC";
     Statement s = db_.Prepare(sql);
     int index = 1;
     for (AlertStatus status : filter.statuses) s.Bind(index++, AlertStatusName(status));
@@ -293,10 +298,7 @@ class SqliteSurveillanceRecords final : public SurveillanceRecords {
     if (!disease_uid.empty()) conditions.push_back("d.uid = ?");
     if (!org_units.empty())
       conditions.push_back("o.uid IN (" + Placeholders(org_units.size()) + ")");
-    for (size_t i = 0; i < conditions.size(); ++i) {
-      sql += (i == 0 ? " WHERE " : " AND ") + conditions[i];
-    }
-    sql += " ORDER BY ob.start_date DESC, ob.id DESC";
+    sql += Where(conditions) + " ORDER BY ob.start_date DESC, ob.id DESC";
     Statement s = db_.Prepare(sql);
     int index = 1;
     if (!disease_uid.empty()) s.Bind(index++, disease_uid);
