@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Quick start: installs what is missing, builds solieu, and creates the Điện Biên demo store
+# Quick start: installs what is missing, builds solieu, creates the Điện Biên demo store
 # (the embedded SQLite file data/solieu.db) from config/dien-bien/ and demo/dien-bien/: the figures
-# of the department's reports, and synthetic monthly values per health station that add up to them.
+# of the department's reports, and synthetic monthly values per health station that add up to them;
+# then builds the web app (web/dist) and serves it with the API at http://127.0.0.1:8080 in the
+# foreground (Ctrl-C stops it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +21,16 @@ echo
 echo "Kho dữ liệu / store: $store"
 echo "Thử / try:  ./build/solieu --store $store org show 03325"
 echo "            ./build/solieu --store $store metadata list indicators"
-echo "            ./build/solieu --store $store analytics --dimension 'dx:I_MMR;I_FULL_IMMUNIZATION' --dimension 'pe:2021;2022;2023;2024;2025' --dimension ou:11"
-echo "The API server:  ./build/solieu serve --store $store --listen 127.0.0.1:8080"
-echo "Demo logins (demo only): see README.md (admin, thongke, tyt.muongphang, xem)."
+echo
+
+echo "== ứng dụng web / web app (npm ci, vite build)"
+(cd web && npm ci --no-audit --no-fund && npm run build)
+
+echo
+echo "Mở / open  http://127.0.0.1:8080/   (Ctrl-C để dừng / to stop)"
+echo "Tài khoản mẫu / demo logins (chỉ để thử / demo only):"
+echo "  admin           quantri@DienBien     quản trị / administrator"
+echo "  thongke         thongke@DienBien     quản lý số liệu tỉnh / province data manager"
+echo "  tyt.muongphang  muongphang@DienBien  nhập số liệu TYT Mường Phăng / facility data clerk"
+echo "  xem             xem@DienBien         người xem / viewer"
+exec ./build/solieu serve --store "$store" --listen 127.0.0.1:8080 --web web/dist

@@ -13,13 +13,20 @@ packages=(
   libexpat1-dev
   # the server: argon2id and tokens (libsodium), gzip (zlib); Boost.Beast/Asio are header-only
   libsodium-dev zlib1g-dev
-  # the fuzz targets (scripts/fuzz.sh): clang 14 with libFuzzer and the sanitizer runtimes
-  clang libclang-rt-14-dev
+  # the fuzz targets (scripts/fuzz.sh): clang 14 with libFuzzer and the sanitizer runtimes; unzip
+  # takes the entry-sheet seeds apart
+  clang libclang-rt-14-dev unzip
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 libpugixml-dev wrk
   # a real reader for the .docx and .xlsx reports in the tests
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation2
+  # the web app's end-to-end tests drive Debian's Chromium (playwright-core never downloads one)
+  chromium
 )
+# Node.js and npm build the web app (web/); Debian's are enough (Node 18), a newer node is kept.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -23,6 +23,9 @@ bash scripts/build.sh build -DCMAKE_BUILD_TYPE=RelWithDebInfo
 echo "== tests"
 ctest --test-dir build --output-on-failure -j "$(nproc)"
 
+echo "== web app (npm ci, vite build, e2e in Chromium)"
+(cd web && npm ci --no-audit --no-fund && npm run build && SOLIEU_BIN=build/solieu npm run e2e)
+
 if [ "$sanitizers" -eq 1 ]; then
   echo "== build (ASan + UBSan)"
   bash scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=Debug -DSOLIEU_SANITIZE=ON
