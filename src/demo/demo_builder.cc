@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <numbers>
 #include <optional>
@@ -16,6 +17,7 @@
 #include "core/period.h"
 #include "core/uid.h"
 #include "demo/demo_users.h"
+#include "demo/subset_rules.h"
 #include "demo/weekly_reports.h"
 #include "plan/target.h"
 
@@ -58,6 +60,37 @@ std::vector<long long> Apportion(long long total, const std::vector<double>& wei
   return parts;
 }
 
+// The same split for integer weights, in exact arithmetic: when the total is at most the weights'
+// sum, no part exceeds its weight (a part is its exact share rounded down, plus one only where that
+// share has a fraction), so a subset shared out along the room its totals leave never passes them.
+// Products of a count and a room pass 64 bits only for absurd figures, but must not overflow then.
+__extension__ using Wide = __int128;
+
+std::vector<long long> ApportionWithin(long long total, const std::vector<long long>& weights) {
+  Wide sum = 0;
+  for (long long w : weights) sum += w;
+  std::vector<long long> parts(weights.size(), 0);
+  if (weights.empty() || sum <= 0) return parts;
+  std::vector<std::pair<Wide, size_t>> remainders;
+  long long given = 0;
+  for (size_t i = 0; i < weights.size(); ++i) {
+    Wide exact = static_cast<Wide>(total) * weights[i];
+    parts[i] = static_cast<long long>(exact / sum);
+    given += parts[i];
+    remainders.emplace_back(exact % sum, i);
+  }
+  std::sort(remainders.begin(), remainders.end(), [](const auto& a, const auto& b) {
+    return a.first > b.first || (a.first == b.first && a.second < b.second);
+  });
+  for (long long k = 0; k < total - given; ++k) {
+    ++parts[remainders[static_cast<size_t>(k) % remainders.size()].second];
+  }
+  return parts;
+}
+
+// How much a subset may still take in one cell (period id, station uid) without passing a total.
+using CellRoom = std::function<long long(const std::string& period, const std::string& station)>;
+
 class Generator {
  public:
   Generator(const MetadataSnapshot& metadata, const OrgHierarchy& hierarchy)
@@ -67,7 +100,11 @@ class Generator {
 
   // The values a province figure becomes: itself when it cannot be shared out exactly, else its
   // synthetic shares per health station (and per month, for sums over a period longer than one).
-  std::vector<DataValueWrite> Expand(const DataValueWrite& w) {
+  // With `room` (a subset of other figures), the shares follow the room its totals leave in each
+  // cell when that room holds the figure; `*fitted` says whether it did.
+  std::vector<DataValueWrite> Expand(const DataValueWrite& w, const CellRoom* room = nullptr,
+                                     bool* fitted = nullptr) {
+    if (fitted != nullptr) *fitted = false;
     const OrgUnit* unit = hierarchy_.FindByUid(w.key.org_unit_uid);
     const DataElement* element = elements_.at(w.key.data_element_uid);
     bool integer = element->value_type == ValueType::kInteger ||
@@ -85,6 +122,31 @@ class Generator {
                element->aggregation_type != AggregationType::kAverageSumOrgUnit) {
       return {w};
     }
+    for (const Period& m : months) {
+      if (StationsOn(m.start()).empty()) return {w};
+    }
+    if (room != nullptr) {
+      std::vector<std::pair<size_t, const OrgUnit*>> cells;
+      std::vector<long long> rooms;
+      long long available = 0;
+      for (size_t i = 0; i < months.size(); ++i) {
+        for (const OrgUnit* s : StationsOn(months[i].start())) {
+          cells.emplace_back(i, s);
+          rooms.push_back(std::max(0LL, (*room)(months[i].Id(), s->uid)));
+          available = std::min(available + rooms.back(), total);  // no overflow
+        }
+      }
+      if (available >= total) {
+        if (fitted != nullptr) *fitted = true;
+        std::vector<long long> shares = ApportionWithin(total, rooms);
+        std::vector<DataValueWrite> out;
+        for (size_t c = 0; c < cells.size(); ++c) {
+          if (shares[c] == 0 && element->aggregation_type == AggregationType::kSum) continue;
+          out.push_back(Share(w, months[cells[c].first], *cells[c].second, shares[c]));
+        }
+        return out;
+      }
+    }
     std::vector<double> month_weights;
     double phase = Unit01(element->code) * 2 * std::numbers::pi;
     for (const Period& m : months) {
@@ -95,26 +157,30 @@ class Generator {
     std::vector<DataValueWrite> out;
     for (size_t i = 0; i < months.size(); ++i) {
       const std::vector<const OrgUnit*>& stations = StationsOn(months[i].start());
-      if (stations.empty()) return {w};
       std::vector<double> weights;
       for (const OrgUnit* s : stations) weights.push_back(StationWeight(*s));
       std::vector<long long> shares = Apportion(per_month[i], weights);
       for (size_t k = 0; k < stations.size(); ++k) {
         if (shares[k] == 0 && element->aggregation_type == AggregationType::kSum) continue;
-        DataValueWrite part = w;
-        part.key.period = months[i].Id();
-        part.period_start = months[i].start();
-        part.period_end = months[i].end();
-        part.key.org_unit_uid = stations[k]->uid;
-        part.value = std::to_string(shares[k]);
-        part.comment = kSyntheticComment;
-        out.push_back(std::move(part));
+        out.push_back(Share(w, months[i], *stations[k], shares[k]));
       }
     }
     return out;
   }
 
  private:
+  static DataValueWrite Share(const DataValueWrite& w, const Period& period, const OrgUnit& station,
+                              long long value) {
+    DataValueWrite part = w;
+    part.key.period = period.Id();
+    part.period_start = period.start();
+    part.period_end = period.end();
+    part.key.org_unit_uid = station.uid;
+    part.value = std::to_string(value);
+    part.comment = kSyntheticComment;
+    return part;
+  }
+
   // The commune health stations open on a day, in code order.
   const std::vector<const OrgUnit*>& StationsOn(Date day) {
     auto [it, inserted] = stations_.try_emplace(day.days_since_epoch());
@@ -201,6 +267,65 @@ std::optional<WeeklyTotal> WeeklyTotalOf(const MetadataSnapshot& m, const OrgHie
                      std::stoll(*w.value)};
 }
 
+// Whether a seed is deaths from a notifiable disease at the province: the weekly reports carry
+// those too, each death in a week and station that reported cases of the disease.
+bool IsWeeklyDeaths(const MetadataSnapshot& m, const OrgHierarchy& hierarchy,
+                    const DataValueWrite& w) {
+  const OrgUnit* unit = hierarchy.FindByUid(w.key.org_unit_uid);
+  if (unit == nullptr || unit->code != kProvinceCode || !w.value || std::stoll(*w.value) <= 0)
+    return false;
+  bool disease = false;
+  for (const Disease& d : m.diseases)
+    disease = disease || d.data_element_uid == w.key.data_element_uid;
+  if (!disease || !Period::Parse(w.key.period)) return false;
+  for (const CategoryOptionCombo& coc : m.category_option_combos) {
+    if (coc.uid == w.key.category_option_combo_uid) return coc.code == "TU_VONG";
+  }
+  return false;
+}
+
+// Spreads a deaths seed over the weekly reports of its disease inside its period, in proportion
+// to their cases and never above them (deaths <= cases per week and station, as the weekly rules
+// check). False, adding nothing, when the weeks hold fewer cases than the deaths.
+bool FitWeeklyDeaths(const MetadataSnapshot& m, const DataValueWrite& deaths,
+                     std::vector<DataValueWrite>* weekly) {
+  std::string cases_coc;
+  for (const CategoryOptionCombo& coc : m.category_option_combos) {
+    if (coc.code != "MAC") continue;
+    for (const CategoryOptionCombo& other : m.category_option_combos) {
+      if (other.uid == deaths.key.category_option_combo_uid && other.combo_uid == coc.combo_uid)
+        cases_coc = coc.uid;
+    }
+  }
+  Period period = *Period::Parse(deaths.key.period);
+  std::vector<size_t> cells;
+  std::vector<long long> cases;
+  for (size_t i = 0; i < weekly->size(); ++i) {
+    const DataValueWrite& v = (*weekly)[i];
+    if (v.key.data_element_uid != deaths.key.data_element_uid ||
+        v.key.category_option_combo_uid != cases_coc ||
+        !period.Contains(*Period::FromSpan(v.period_start, v.period_end))) {
+      continue;
+    }
+    cells.push_back(i);
+    cases.push_back(std::stoll(*v.value));
+  }
+  long long total = std::stoll(*deaths.value);
+  long long available = 0;
+  for (long long c : cases) available += c;
+  if (available < total) return false;
+  std::vector<long long> parts = ApportionWithin(total, cases);
+  for (size_t k = 0; k < cells.size(); ++k) {
+    if (parts[k] == 0) continue;
+    DataValueWrite v = (*weekly)[cells[k]];
+    v.key.category_option_combo_uid = deaths.key.category_option_combo_uid;
+    v.key.attribute_option_combo_uid = deaths.key.attribute_option_combo_uid;
+    v.value = std::to_string(parts[k]);
+    weekly->push_back(std::move(v));
+  }
+  return true;
+}
+
 // Rescales the weekly reports of the total's disease in the weeks inside its period so they add
 // up to it exactly (largest remainder, in proportion to the generated counts; spread evenly over
 // the stations and weeks when nothing was generated). Counts that become 0 are dropped.
@@ -267,7 +392,31 @@ DemoData BuildDemoData(const std::string& config_dir, const std::string& demo_di
   // The seeds' disease cases are totals of the weekly reports (the disease table is a two-month
   // aggregate of them): those figures are met by the weekly reports below, not by monthly shares.
   std::vector<WeeklyTotal> weekly_totals;
-  for (const DataValueWrite& w : seeds) {
+  // A figure that a validation rule says is part of another (deliveries at a facility of all
+  // deliveries) is shared out after its totals, along the room they leave in each station-month,
+  // so the synthetic values pass the configuration's own checks; shared out independently, their
+  // roundings and seasons would break hundreds of them.
+  std::vector<SubsetRule> subset_rules = SubsetRules(folder.metadata);
+  std::vector<int> ranks = TotalsFirstRanks(subset_rules, seeds);
+  std::vector<size_t> order(seeds.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return ranks[a] < ranks[b]; });
+  // Synthetic values per (element, option combo or "" for all of them, period, station).
+  std::map<std::string, long long> cell_values;
+  auto cell_key = [](const std::string& element, const std::string& coc, const std::string& period,
+                     const std::string& station) {
+    return element + "|" + coc + "|" + period + "|" + station;
+  };
+  auto item_value = [&](const RuleItem& item, const std::string& period,
+                        const std::string& station) {
+    auto it = cell_values.find(cell_key(item.element_uid, item.coc_uid, period, station));
+    return it == cell_values.end() ? 0LL : it->second;
+  };
+  std::vector<std::vector<DataValueWrite>> expanded(seeds.size());
+  std::vector<size_t> weekly_deaths;  // seeds met by the weekly reports, after their cases
+  for (size_t index : order) {
+    const DataValueWrite& w = seeds[index];
     if (auto total = WeeklyTotalOf(folder.metadata, hierarchy, w)) {
       weekly_totals.push_back(*total);
       if (total->cases > 0) {
@@ -275,10 +424,41 @@ DemoData BuildDemoData(const std::string& config_dir, const std::string& demo_di
         continue;
       }
     }
-    for (DataValueWrite& v : generator.Expand(w)) {
+    if (IsWeeklyDeaths(folder.metadata, hierarchy, w)) {
+      weekly_deaths.push_back(index);
+      continue;
+    }
+    std::vector<const SubsetRule*> parts_of;
+    for (const SubsetRule& r : subset_rules) {
+      if (Covers(r.subset, w.key)) parts_of.push_back(&r);
+    }
+    CellRoom room = [&](const std::string& period, const std::string& station) {
+      long long least = std::numeric_limits<long long>::max();
+      for (const SubsetRule* r : parts_of) {
+        least = std::min(
+            least, item_value(r->total, period, station) - item_value(r->subset, period, station));
+      }
+      return least;
+    };
+    bool fitted = false;
+    expanded[index] = generator.Expand(w, parts_of.empty() ? nullptr : &room, &fitted);
+    bool shared =
+        std::any_of(expanded[index].begin(), expanded[index].end(),
+                    [](const DataValueWrite& v) { return v.comment == kSyntheticComment; });
+    if (!parts_of.empty() && !fitted && shared) demo.unfitted_subsets.push_back(w);
+    for (const DataValueWrite& v : expanded[index]) {
+      if (v.comment != kSyntheticComment) continue;
+      long long value = std::stoll(*v.value);
+      cell_values[cell_key(v.key.data_element_uid, v.key.category_option_combo_uid, v.key.period,
+                           v.key.org_unit_uid)] += value;
+      cell_values[cell_key(v.key.data_element_uid, "", v.key.period, v.key.org_unit_uid)] += value;
+    }
+  }
+  for (size_t index = 0; index < seeds.size(); ++index) {
+    for (DataValueWrite& v : expanded[index]) {
       if (v.comment == kSyntheticComment) {
         ++demo.synthetic_values;
-        shared_out.insert(key_of(w.key));
+        shared_out.insert(key_of(seeds[index].key));
       }
       generated.push_back(std::move(v));
     }
@@ -317,6 +497,16 @@ DemoData BuildDemoData(const std::string& config_dir, const std::string& demo_di
   demo.weekly_values = SyntheticWeeklyReports(folder.metadata, hierarchy, weekly);
   for (const WeeklyTotal& total : weekly_totals) {
     FitWeeklyToTotal(hierarchy, total, &demo.weekly_values);
+  }
+  for (size_t index : weekly_deaths) {
+    const DataValueWrite& w = seeds[index];
+    if (FitWeeklyDeaths(folder.metadata, w, &demo.weekly_values)) continue;
+    // More deaths than the weeks' cases: the seed breaks deaths <= cases itself; kept by month.
+    demo.unfitted_subsets.push_back(w);
+    for (DataValueWrite& v : generator.Expand(w)) {
+      if (v.comment == kSyntheticComment) ++demo.synthetic_values;
+      demo.values.push_back(std::move(v));
+    }
   }
   demo.metadata = std::move(folder.metadata);
   return demo;

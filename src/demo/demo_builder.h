@@ -27,6 +27,10 @@ struct DemoData {
   // SYNTHETIC weekly notifiable-disease reports of every commune health station, 2021-2025,
   // with the seeds' two measles outbreaks of 2025 spread over weeks (demo/weekly_reports.h).
   std::vector<DataValueWrite> weekly_values;
+  // Province figures that a validation rule makes part of a total (demo/subset_rules.h) but that
+  // the total's synthetic shares cannot hold (the seeds themselves break the rule, or the total is
+  // not shared out by station-month): shared out on their own, so the rule may fail below.
+  std::vector<DataValueWrite> unfitted_subsets;
 };
 
 // Reads and checks both folders completely (UserError naming file, line, column on any problem)
