@@ -11,6 +11,11 @@ SessionState CheckSession(const SessionRecord& session, std::int64_t now,
   return SessionState::kValid;
 }
 
+SessionPurgeCutoffs PurgeCutoffs(std::int64_t now, const SessionPolicy& policy) {
+  // CheckSession expires at now - t >= limit, i.e. t <= now - limit, i.e. t < now - limit + 1.
+  return {now - policy.idle_seconds + 1, now - policy.absolute_seconds + 1};
+}
+
 bool SessionNeedsTouch(const SessionRecord& session, std::int64_t now,
                        const SessionPolicy& policy) {
   std::int64_t interval = std::min(policy.touch_interval_seconds, policy.idle_seconds / 10);

@@ -23,6 +23,14 @@ enum class SessionState { kValid, kIdleExpired, kAbsoluteExpired };
 SessionState CheckSession(const SessionRecord& session, std::int64_t now,
                           const SessionPolicy& policy);
 
+// The cut-offs of Store::PurgeSessions at `now`: a session last seen before `idle_before` or
+// opened before `created_before` is expired by CheckSession, so deleting it changes no answer.
+struct SessionPurgeCutoffs {
+  std::int64_t idle_before = 0;
+  std::int64_t created_before = 0;
+};
+SessionPurgeCutoffs PurgeCutoffs(std::int64_t now, const SessionPolicy& policy);
+
 // Whether a request at `now` should record the session's new last-seen time.
 bool SessionNeedsTouch(const SessionRecord& session, std::int64_t now, const SessionPolicy& policy);
 

@@ -109,6 +109,15 @@ std::unique_ptr<Analytics> LoadAnalytics(Store& store, bool* synthetic) {
     writes.push_back({std::move(v.key), period->start(), period->end(), std::move(v.value), ""});
   }
   analytics->Apply(writes);
+  // The forms registered complete, for the reporting-rate items (engine/reporting_rates).
+  std::vector<FormCompletionWrite> forms;
+  for (const DataSet& d : analytics->metadata().data_sets) {
+    for (const CompletionRecord& c :
+         store.Reporting().Completions(d.uid, Date(1900, 1, 1), Date(2999, 12, 31))) {
+      forms.push_back({d.uid, c.key.org_unit_uid, c.period_start, c.period_end, c.completed_on});
+    }
+  }
+  analytics->ApplyForms(forms);
   if (synthetic) *synthetic = any_synthetic;
   return analytics;
 }

@@ -7,6 +7,7 @@
 
 #include "cli/cli_common.h"
 #include "cli/commands.h"
+#include "cli/import_validation.h"
 #include "core/error.h"
 #include "core/org_hierarchy.h"
 #include "exchange/adx_data_value_reader.h"
@@ -14,6 +15,7 @@
 #include "exchange/data_value_formats.h"
 #include "exchange/data_value_import.h"
 #include "exchange/metadata_import.h"
+#include "exchange/xlsx_entry_sheet.h"
 #include "reporting/approval.h"
 
 namespace solieu::cli {
@@ -206,11 +208,12 @@ void AddExchangeCommands(CLI::App& app) {
   static std::string strategy = "CREATE_AND_UPDATE";
   static IdSchemeOptions import_schemes;
   static bool keep_good = false;
+  static bool skip_validation = false;
   static std::string summary_format = "json";
   import->add_option("file", import_file, "The file to import")->required();
   import->add_option("--format", import_format,
-                     "File format: json, xml (DXF2), csv or adx (default: from the file's "
-                     "extension .json/.xml/.csv/.adx/.adx.xml, else json)");
+                     "File format: json, xml (DXF2), csv, adx or xlsx (an entry sheet; default: "
+                     "from the file's extension .json/.xml/.csv/.adx/.adx.xml/.xlsx, else json)");
   import->add_flag("--dry-run", dry_run, "Check and count, store nothing");
   import->add_option("--strategy", strategy,
                      "CREATE_AND_UPDATE (default), CREATE, UPDATE or DELETE");
@@ -218,6 +221,8 @@ void AddExchangeCommands(CLI::App& app) {
   import->add_flag("--keep-good,--partial", keep_good,
                    "Store the good rows and list the bad (DHIS2 atomicMode NONE); default: "
                    "all or nothing");
+  import->add_flag("--skip-validation", skip_validation,
+                   "Do not check the validation rules after a committed import");
   AddSummaryFormatOption(import, &summary_format);
   import->callback([] {
     DataValueImportOptions options;
@@ -233,6 +238,7 @@ void AddExchangeCommands(CLI::App& app) {
   options.dry_run = dry_run;
   options.keep_good = keep_good;
   options.user = CurrentUser("import:");
+  options.client = "cli";
   std::ifstream in(import_file, std::ios::binary);
   if (!in) {
     throw UserError("cli.cannot_open", "không mở được tệp '" + import_file + "'",
@@ -248,7 +254,12 @@ void AddExchangeCommands(CLI::App& app) {
   OrgHierarchy hierarchy(metadata.org_units, metadata.parent_links, metadata.org_events);
   reporting::ApprovalLock lock(metadata, hierarchy, store->Reporting().Approvals());
   options.lock = &lock;
+  quality::WrittenCells written;
+  if (!skip_validation) {
+    options.on_written = [&written](const std::vector<DataValueWrite>& w) { written.Add(w); };
+  }
   ImportSummary summary = ImportDataValues(*store, *source, options);
+  if (!skip_validation) ValidateImport(*store, metadata, written, &summary);
   if (summary_format == "table") {
     PrintImportTable(summary, std::cout);
   } else {
@@ -333,6 +344,27 @@ export_command->callback([] {
                     "cannot write file '" + output + "'", output);
   }
   std::cerr << "Đã xuất / exported " << count << " giá trị / values -> " << output << "\n";
+});
+
+// solieu entry-sheet: the Excel form a commune fills; `solieu import` reads it back.
+auto* entry_sheet = app.add_subcommand(
+    "entry-sheet", "Tạo biểu nhập Excel của một bộ dữ liệu / write an Excel entry sheet");
+static std::string sheet_data_set, sheet_org_unit, sheet_period, sheet_output;
+entry_sheet->add_option("--data-set", sheet_data_set, "Data set: code or uid")->required();
+entry_sheet->add_option("--org-unit", sheet_org_unit, "Org unit: code or uid")->required();
+entry_sheet->add_option("--period", sheet_period, "Period of the data set's type: 202508")
+    ->required();
+entry_sheet->add_option("-o,--output", sheet_output, "The .xlsx to write")->required();
+entry_sheet->callback([] {
+  auto store = OpenStore();
+  std::string bytes = WriteEntrySheet(*store, sheet_data_set, sheet_org_unit, sheet_period);
+  std::ofstream file(sheet_output, std::ios::binary);
+  file << bytes;
+  if (!file) {
+    throw UserError("cli.cannot_write", "không ghi được tệp '" + sheet_output + "'",
+                    "cannot write file '" + sheet_output + "'", sheet_output);
+  }
+  std::cerr << "Đã tạo biểu nhập / entry sheet written -> " << sheet_output << "\n";
 });
 
 // solieu metadata import (the metadata group is added by AddMetadataCommands)

@@ -1,9 +1,11 @@
 // solieu serve: the HTTP server (src/server) in the foreground until SIGINT or SIGTERM.
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
 #include "cli/cli_common.h"
 #include "cli/commands.h"
+#include "core/error.h"
 #include "server/solieu_server.h"
 
 namespace solieu::cli {
@@ -46,6 +48,20 @@ void AddServeCommand(CLI::App& app) {
   command->callback([options] {
     server::ServerConfig config = options->config;
     config.store = Globals().store;
+    // The report definitions are read at each request: fix the folder now, so that a relative
+    // path means the same whatever happens later, and a wrong one is said at start, not at the
+    // first report.
+    std::error_code error;
+    config.config_dir = std::filesystem::absolute(config.config_dir, error).lexically_normal();
+    if (error ||
+        !std::filesystem::is_directory(std::filesystem::path(config.config_dir) / "reports")) {
+      throw UserError("cli.bad_config_dir",
+                      "không thấy thư mục cấu hình '" + options->config.config_dir +
+                          "' (cần có reports/); hãy cho --config",
+                      "no configuration folder '" + options->config.config_dir +
+                          "' (with reports/); give --config",
+                      "--config");
+    }
     config.sessions.idle_seconds = options->idle_minutes * 60LL;
     config.sessions.absolute_seconds = options->session_hours * 3600LL;
     config.surveillance_interval = std::chrono::hours(options->surveillance_hours);

@@ -52,6 +52,7 @@ void AddUserCommands(CLI::App& app) {
     std::string role;
     std::string org;
     std::string as_of;
+    std::string groups;
     bool password_stdin = false;
   };
   auto add_options = std::make_shared<AddOptions>();
@@ -65,6 +66,8 @@ void AddUserCommands(CLI::App& app) {
       ->required();
   add->add_option("--as-of", add_options->as_of,
                   "Resolve codes as of this date (default: the latest unit with the code)");
+  add->add_option("--groups", add_options->groups,
+                  "User groups, comma-separated (hiv: may see the HIV figures); default none");
   add->add_flag("--password-stdin", add_options->password_stdin,
                 "Read the password from the first line of standard input")
       ->required();
@@ -98,7 +101,7 @@ void AddUserCommands(CLI::App& app) {
     auto store = OpenStore();
     MetadataSnapshot m = store->LoadMetadata();
     OrgHierarchy hierarchy(m.org_units, m.parent_links, m.org_events);
-    UserAccount account{o.username, hash, o.role, {}, false};
+    UserAccount account{o.username, hash, o.role, {}, false, SplitCommas(o.groups)};
     for (const std::string& code : SplitCommas(o.org)) {
       const OrgUnit* unit = hierarchy.FindByUid(code);
       if (unit == nullptr) {
@@ -127,14 +130,16 @@ void AddUserCommands(CLI::App& app) {
     MetadataSnapshot m = store->LoadMetadata();
     std::map<std::string, std::string> code_of;
     for (const auto& u : m.org_units) code_of[u.uid] = u.code;
-    Listing listing{{"username", "role", "org_units", "disabled"}, {}};
+    Listing listing{{"username", "role", "org_units", "groups", "disabled"}, {}};
     for (const UserAccount& account : store->ListUsers()) {
       std::string units;
       for (const std::string& uid : account.org_unit_uids) {
         units += (units.empty() ? "" : ",") + code_of[uid];
       }
+      std::string groups;
+      for (const std::string& group : account.groups) groups += (groups.empty() ? "" : ",") + group;
       listing.rows.push_back(
-          {account.username, account.role, units, account.disabled ? "yes" : "no"});
+          {account.username, account.role, units, groups, account.disabled ? "yes" : "no"});
     }
     Print(listing, list_format, std::cout);
   });

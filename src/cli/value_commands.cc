@@ -81,7 +81,7 @@ void AddValueCommands(CLI::App& app) {
     auto checked = CheckValue(k.element->value_type, put_value, &problem);
     if (!checked) throw UserError("cli.invalid_value", problem.vi, problem.en, "--value");
     DataValueWrite write{k.key, k.period.start(), k.period.end(), *checked, put_comment};
-    WriteCounts counts = store->PutValues({write}, CurrentUser());
+    WriteCounts counts = store->PutValues({write}, CurrentUser(), "cli");
     std::cout << (counts.created   ? "đã tạo / created"
                   : counts.updated ? "đã cập nhật / updated"
                                    : "không đổi / unchanged")
@@ -120,12 +120,13 @@ void AddValueCommands(CLI::App& app) {
     MetadataSnapshot m = store->LoadMetadata();
     OrgHierarchy hierarchy(m.org_units, m.parent_links, m.org_events);
     ResolvedKey k = Resolve(m, hierarchy, audit_key);
-    Listing listing{{"id", "action", "old_value", "new_value", "changed_by", "changed_at"}, {}};
+    Listing listing{
+        {"id", "action", "old_value", "new_value", "changed_by", "changed_at", "client"}, {}};
     static const char* kActions[] = {"CREATE", "UPDATE", "DELETE"};
     for (const AuditEntry& e : store->AuditTrail(k.key)) {
       listing.rows.push_back({std::to_string(e.id), kActions[static_cast<int>(e.action)],
                               e.old_value.value_or(""), e.new_value.value_or(""), e.changed_by,
-                              e.changed_at});
+                              e.changed_at, e.client});
     }
     Print(listing, audit_format, std::cout);
   });

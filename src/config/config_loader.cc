@@ -180,6 +180,7 @@ class FolderReader {
     ReadOrgUnits();
     ReadCategories();
     ReadDataElements();
+    ReadDataElementGroups();
     ReadConstants();
     ReadOrgUnitGroups();
     ReadIndicators();
@@ -198,6 +199,7 @@ class FolderReader {
   void ReadOrgUnits();
   void ReadCategories();
   void ReadDataElements();
+  void ReadDataElementGroups();
   void ReadConstants();
   void ReadIndicators();
   void ReadOrgUnitGroups();
@@ -505,6 +507,31 @@ void FolderReader::ReadDataElements() {
     value_type_by_element_uid_[d.uid] = d.value_type;
     combo_by_element_uid_[d.uid] = d.category_combo_uid;
     out_.metadata.data_elements.push_back(std::move(d));
+  }
+}
+
+// data_element_groups.csv: the data elements only one user group may see and enter (HIV figures).
+void FolderReader::ReadDataElementGroups() {
+  if (!Exists("data_element_groups.csv")) return;
+  CsvTable t(Path("data_element_groups.csv"), {"data_element", "user_group"},
+             {"data_element", "user_group"});
+  std::map<std::string, DataElement*> by_uid;
+  for (DataElement& d : out_.metadata.data_elements) by_uid[d.uid] = &d;
+  while (t.Next()) {
+    const std::string& uid = elements_.Uid(t, "data_element", t.Get("data_element"));
+    std::string group = t.Get("user_group");
+    if (!IsValidCode(group)) {
+      Bad(t, "user_group",
+          "mã nhóm người dùng '" + group + "' không hợp lệ (chỉ chữ cái, chữ số, _ - .)",
+          "invalid user group code '" + group + "' (letters, digits, _ - . only)",
+          "config.invalid_code");
+    }
+    DataElement& d = *by_uid.at(uid);
+    if (!d.user_group.empty()) {
+      Bad(t, "data_element", "phần tử dữ liệu đã được giới hạn cho nhóm '" + d.user_group + "'",
+          "the data element is already restricted to group '" + d.user_group + "'");
+    }
+    d.user_group = group;
   }
 }
 

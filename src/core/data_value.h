@@ -46,6 +46,7 @@ struct AuditEntry {
   std::optional<std::string> new_value;
   std::string changed_by;
   std::string changed_at;  // ISO 8601 UTC
+  std::string client;      // the address the write came from, "cli", or empty (before it was kept)
 };
 
 // A plan figure: the target of an indicator for a period and org unit, verbatim ("≥95").

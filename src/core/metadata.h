@@ -56,6 +56,8 @@ struct DataElement : NamedObject {
   std::string unit_vi;
   std::string unit_en;
   std::string description;
+  // The user group allowed to see and enter its values (HIV figures: "hiv"); empty for everyone.
+  std::string user_group;
 };
 
 enum class Direction { kHigherIsBetter, kLowerIsBetter, kNone };

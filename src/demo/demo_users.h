@@ -19,6 +19,7 @@ struct DemoUser {
   std::string role;      // auth/role names
   std::string org_code;  // the unit the user is bound to (its latest holder of the code)
   std::string description;
+  std::vector<std::string> groups;  // user groups: "hiv" sees the HIV figures
 };
 
 const std::vector<DemoUser>& DemoUsers();

@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "engine/aggregator.h"
+#include "engine/reporting_rates.h"
 
 namespace solieu {
 namespace {
@@ -15,6 +16,8 @@ constexpr int kMaxIndicatorDepth = 16;  // N{...} nesting; deeper means a cycle
 struct DxEntry {
   int indicator = -1;  // index into the compiled indicators, or -1 for a data element
   DataItem item{-1};
+  int data_set = -1;  // for a reporting-rate item, with its metric
+  ReportingRateMetric metric = ReportingRateMetric::kReportingRate;
 };
 
 }  // namespace
@@ -22,7 +25,8 @@ struct DxEntry {
 Analytics::Analytics(MetadataSnapshot metadata)
     : metadata_(std::move(metadata)),
       hierarchy_(metadata_.org_units, metadata_.parent_links, metadata_.org_events),
-      values_(metadata_, hierarchy_) {
+      values_(metadata_, hierarchy_),
+      forms_(metadata_, hierarchy_) {
   for (const Indicator& indicator : metadata_.indicators) {
     try {
       indicators_.push_back({&indicator, Expression::Parse(indicator.numerator),
@@ -101,6 +105,11 @@ AnalyticsResult Analytics::Run(const AnalyticsQuery& query,
     if (it != indicator_index_.end()) {
       entry.indicator = static_cast<int>(it->second);
       collect(it->second);
+    } else if (size_t last_dot = dx.rfind('.');
+               last_dot != std::string::npos &&
+               ParseReportingRateMetric(std::string_view(dx).substr(last_dot + 1), &entry.metric) &&
+               forms_.DataSetIndex(dx.substr(0, last_dot)) >= 0) {
+      entry.data_set = forms_.DataSetIndex(dx.substr(0, last_dot));
     } else {
       size_t dot = dx.find('.');
       auto item =
@@ -151,6 +160,20 @@ AnalyticsResult Analytics::Run(const AnalyticsQuery& query,
     return count;
   };
 
+  // Form counts per data set, for the whole grid, counted when first needed.
+  std::map<int, std::vector<FormCounts>> form_counts;
+  auto reporting_value = [&](int data_set, ReportingRateMetric metric, size_t p,
+                             size_t u) -> std::optional<double> {
+    auto it = form_counts.find(data_set);
+    if (it == form_counts.end()) {
+      it = form_counts
+               .emplace(data_set, CountForms(forms_, data_set, hierarchy_, view, request.periods,
+                                             request.units))
+               .first;
+    }
+    return ReportingMetricValue(it->second[p * request.units.size() + u], metric);
+  };
+
   std::function<std::optional<double>(size_t, size_t, size_t, int)> evaluate;
   // The value of one expression item in cell (p, u); `depth` counts N{...} nesting.
   auto item_value = [&](const ExpressionItem& item, size_t p, size_t u,
@@ -177,8 +200,11 @@ AnalyticsResult Analytics::Run(const AnalyticsQuery& query,
         if (it == indicator_index_.end()) return std::nullopt;
         return evaluate(it->second, p, u, depth + 1);
       }
-      case ItemKind::kReportingRate:
-        return std::nullopt;  // completeness arrives with data-set reporting
+      case ItemKind::kReportingRate: {
+        int data_set = forms_.DataSetIndex(item.id);
+        if (data_set < 0) return std::nullopt;
+        return reporting_value(data_set, item.metric, p, u);
+      }
     }
     return std::nullopt;
   };
@@ -198,8 +224,9 @@ AnalyticsResult Analytics::Run(const AnalyticsQuery& query,
       for (size_t u = 0; u < request.units.size(); ++u) {
         const DxEntry& entry = entries[e];
         result.At(e, p, u) =
-            entry.indicator >= 0
-                ? evaluate(static_cast<size_t>(entry.indicator), p, u, 0)
+            entry.indicator >= 0 ? evaluate(static_cast<size_t>(entry.indicator), p, u, 0)
+            : entry.data_set >= 0
+                ? reporting_value(entry.data_set, entry.metric, p, u)
                 : aggregate.At(slot_of.at({entry.item.element, entry.item.option_combo,
                                            entry.item.attribute_combo}),
                                p, u);

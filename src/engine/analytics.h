@@ -1,8 +1,10 @@
 // engine/analytics: the question every table, chart and report asks: these indicators or data
-// elements, for these periods, for these org units, on this view of history. Holds the org
-// hierarchy and every numeric value in memory (ValueTable), compiles every indicator once, and
-// answers a whole grid from one scan per data element.
-// Depends on: core, engine (value_table, org_view, aggregator, expression).
+// elements (or data sets' reporting rates), for these periods, for these org units, on this view
+// of history. Holds the org hierarchy, every numeric value in memory (ValueTable) and the forms
+// registered complete (FormTable), compiles every indicator once, and answers a whole grid from
+// one scan per data element.
+// Depends on: core, engine (value_table, form_table, org_view, aggregator, reporting_rates,
+// expression).
 #pragma once
 
 #include <memory>
@@ -15,6 +17,7 @@
 #include "core/org_hierarchy.h"
 #include "core/period.h"
 #include "engine/expression.h"
+#include "engine/form_table.h"
 #include "engine/org_view.h"
 #include "engine/value_grid.h"
 #include "engine/value_table.h"
@@ -23,7 +26,8 @@ namespace solieu {
 
 struct AnalyticsQuery {
   // Indicator or data element, by code or uid; a data element may name an option combo after a
-  // dot ("LIVE_BIRTHS.DTTS").
+  // dot ("LIVE_BIRTHS.DTTS"); a data set names a reporting-rate metric after a dot
+  // ("DS_CODE.REPORTING_RATE", see engine/reporting_rates).
   std::vector<std::string> dx;
   std::vector<Period> periods;
   std::vector<std::string> org_units;  // uids
@@ -48,6 +52,8 @@ class Analytics {
 
   // Keeps the in-memory values current: call with every write the store accepted.
   void Apply(const std::vector<DataValueWrite>& writes) { values_.Apply(writes); }
+  // Likewise with every form registration (or withdrawal) the store accepted.
+  void ApplyForms(const std::vector<FormCompletionWrite>& writes) { forms_.Apply(writes); }
 
   // Throws UserError naming an unknown dx item or org unit.
   AnalyticsResult Query(const AnalyticsQuery& query) const { return Run(query, {}); }
@@ -63,6 +69,7 @@ class Analytics {
   const MetadataSnapshot& metadata() const { return metadata_; }
   const OrgHierarchy& hierarchy() const { return hierarchy_; }
   const ValueTable& values() const { return values_; }
+  const FormTable& forms() const { return forms_; }
   const Indicator* FindIndicator(const std::string& uid_or_code) const;
 
  private:
@@ -78,6 +85,7 @@ class Analytics {
   MetadataSnapshot metadata_;
   OrgHierarchy hierarchy_;
   ValueTable values_;
+  FormTable forms_;
   std::vector<CompiledIndicator> indicators_;
   std::unordered_map<std::string, size_t> indicator_index_;          // by uid and code
   std::unordered_map<std::string, double> constants_;                // by uid and code

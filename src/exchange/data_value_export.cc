@@ -152,6 +152,9 @@ std::unique_ptr<Selection> Select(Store& store, const DataValueExportRequest& re
     }
   }
 
+  for (const std::string& uid : request.hidden_data_element_uids) element_uids.erase(uid);
+  // No element left (all hidden, or data sets without any): nothing is selected, not everything.
+  if (element_uids.empty()) return selection;
   query.data_element_uids.assign(element_uids.begin(), element_uids.end());
   query.org_unit_uids.assign(unit_uids.begin(), unit_uids.end());
   selection->values = store.QueryValues(query);

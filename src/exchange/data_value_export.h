@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <ostream>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,8 @@ struct DataValueExportRequest {
   std::vector<std::string>
       attribute_option_combos;  // only these; ids under ForAttributeOptionCombos()
   IdSchemes id_schemes;         // for the request's ids and the output's
+  // Uids of data elements left out of data sets (restricted to a user group the user is not in).
+  std::set<std::string> hidden_data_element_uids;
 };
 
 enum class DataValueExportFormat {

@@ -6,6 +6,7 @@
 #include "exchange/adx_data_value_reader.h"
 #include "exchange/csv_data_value_reader.h"
 #include "exchange/json_data_value_reader.h"
+#include "exchange/xlsx_data_value_reader.h"
 #include "exchange/xml_data_value_reader.h"
 
 namespace solieu {
@@ -16,6 +17,7 @@ std::unique_ptr<DataValueSource> OpenDataValueSource(std::string_view format, st
   if (format == "xml") return std::make_unique<XmlDataValueReader>(in, source_name);
   if (format == "csv") return std::make_unique<CsvDataValueReader>(in, source_name);
   if (format == "adx") return std::make_unique<AdxDataValueReader>(in, source_name);
+  if (format == "xlsx") return std::make_unique<XlsxDataValueReader>(in, source_name);
   std::string supported;
   for (const std::string& name : DataValueFormats()) {
     supported += (supported.empty() ? "" : ", ") + name;
@@ -28,7 +30,7 @@ std::unique_ptr<DataValueSource> OpenDataValueSource(std::string_view format, st
 }
 
 std::vector<std::string> DataValueFormats() {
-  return {"json", "xml", "csv", "adx"};
+  return {"json", "xml", "csv", "adx", "xlsx"};
 }
 
 std::string DataValueFormatForPath(std::string_view path) {
@@ -42,7 +44,7 @@ std::string DataValueFormatForPath(std::string_view path) {
                  [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
   if (name.ends_with(".adx") || name.ends_with(".adx.xml")) return "adx";
   std::string extension = name.substr(name.rfind('.') + 1);
-  if (extension == "xml" || extension == "csv") return extension;
+  if (extension == "xml" || extension == "csv" || extension == "xlsx") return extension;
   return "json";
 }
 

@@ -13,16 +13,16 @@
 
 namespace solieu {
 
-// "json", "xml" (DXF2), "csv" or "adx". Throws UserError naming the supported formats for any
-// other.
+// "json", "xml" (DXF2), "csv", "adx" or "xlsx" (a filled entry sheet). Throws UserError naming the
+// supported formats for any other.
 std::unique_ptr<DataValueSource> OpenDataValueSource(std::string_view format, std::istream& in,
                                                      const std::string& source_name);
 
 std::vector<std::string> DataValueFormats();
 
 // The format a file name implies by its extension, in any case: ".adx" and ".adx.xml" -> "adx",
-// ".xml" -> "xml", ".csv" -> "csv", anything else (".json" included) -> "json". An ADX file named
-// .xml is refused by the XML reader with a message that says to use --format adx.
+// ".xml" -> "xml", ".csv" -> "csv", ".xlsx" -> "xlsx", anything else (".json" included) -> "json".
+// An ADX file named .xml is refused by the XML reader with a message that says to use --format adx.
 std::string DataValueFormatForPath(std::string_view path);
 
 }  // namespace solieu

@@ -180,6 +180,11 @@ class Importer {
   // --- rows -------------------------------------------------------------------------------------
 
   void Reject(ImportConflict conflict, const RawDataValue& raw) {
+    if (!raw.cell.empty()) {  // a spreadsheet: the cell says where to look better than a row
+      conflict.objects.emplace_back("cell", raw.cell);
+      conflict.message_vi += " (ô " + raw.cell + ")";
+      conflict.message_en += " (cell " + raw.cell + ")";
+    }
     conflicts_.Add(std::move(conflict), raw.index, raw.line);
     rejected_rows_.push_back(raw.index);
   }
@@ -448,6 +453,12 @@ class Importer {
     }
     if (!remove) {
       if (raw_value->empty()) return Reject(conflicts::MissingValue(raw.data_element), raw);
+      if (!raw.value_problem_en.empty()) {
+        return Reject(conflicts::InvalidValue(*raw_value, raw.data_element,
+                                              ValueTypeName(element->value_type),
+                                              raw.value_problem_vi, raw.value_problem_en),
+                      raw);
+      }
       std::string text = element->value_type == ValueType::kBoolean ? NormalizeBoolean(*raw_value)
                          : element->value_type == ValueType::kText  ? ToNfc(*raw_value)
                                                                     : *raw_value;
@@ -496,6 +507,11 @@ class Importer {
     }
     if (options_.scope != nullptr && !options_.scope->Allows(*unit, *period)) {
       return Reject(conflicts::OutsideUserHierarchy(unit_text, options_.scope->User()), raw);
+    }
+    if (options_.scope != nullptr && !options_.scope->AllowsElement(*element)) {
+      return Reject(conflicts::RestrictedDataElement(raw.data_element, element->user_group,
+                                                     options_.scope->User()),
+                    raw);
     }
     if (options_.lock != nullptr) {
       DataValueKey key{element->uid, period->Id(), unit->uid, combo->uid, attribute_combo->uid};
@@ -583,10 +599,11 @@ class Importer {
     std::string rejected = std::to_string(rejected_rows_.size());
     return Finish(ImportStatus::kError,
                   "Không ghi gì: " + rejected +
-                      " dòng có xung đột (nhập nguyên khối; dùng --keep-good để ghi các dòng tốt)",
+                      " dòng có xung đột (nhập nguyên khối; để ghi các dòng tốt, chọn giữ dòng "
+                      "tốt: --keep-good trong lệnh, atomicMode=NONE trong API)",
                   "Nothing was stored: " + rejected +
-                      " rows have conflicts (atomic import; use --keep-good to store the good "
-                      "rows)");
+                      " rows have conflicts (atomic import; to store the good rows, keep them: "
+                      "--keep-good on the command line, atomicMode=NONE in the API)");
   }
 
   // Existing values of one data element over the span of its rows, keyed by the rest of the key.
@@ -688,12 +705,14 @@ class Importer {
     return std::string_view(text_.data() + row.text_offset + row.value_size, row.comment_size);
   }
 
-  // The writes of the rows that change something, sized exactly: the one vector the store's
-  // single transaction takes is the largest allocation of the import.
-  std::vector<DataValueWrite> BuildWrites(long long changes) {
-    std::vector<DataValueWrite> writes;
-    writes.reserve(static_cast<size_t>(changes));
-    for (const CheckedRow& row : rows_) {
+  // The writes of the rows that change something, kWriteBatch at a time from rows_[*next] on:
+  // a write is several times the size of its compact row, so a large import never holds all of
+  // them at once (a 1 GB file would otherwise need gigabytes). Empty when no row is left.
+  static constexpr size_t kWriteBatch = 65536;
+  void NextWrites(size_t* next, std::vector<DataValueWrite>* writes) const {
+    writes->clear();
+    for (; *next < rows_.size() && writes->size() < kWriteBatch; ++*next) {
+      const CheckedRow& row = rows_[*next];
       Action action = static_cast<Action>(row.action);
       if (row.rejected || action == Action::kIgnore || action == Action::kSkip) continue;
       const Period& period = periods_[row.period];
@@ -706,21 +725,29 @@ class Importer {
       write.period_end = period.end();
       if (action != Action::kDelete) write.value = std::string(ValueOf(row));
       write.comment = std::string(CommentOf(row));
-      writes.push_back(std::move(write));
+      writes->push_back(std::move(write));
     }
-    return writes;
   }
 
   ImportSummary Write() {
     ImportCount count = Classify();
     long long changes = count.imported + count.updated + count.deleted;
     if (!options_.dry_run && changes > 0) {
-      std::vector<DataValueWrite> writes = BuildWrites(changes);
-      rows_ = {};
-      text_ = {};
       try {
-        WriteCounts written = store_.PutValues(writes, options_.user);
-        if (options_.on_written) options_.on_written(writes);
+        std::vector<DataValueWrite> writes;
+        size_t next = 0;
+        WriteCounts written = store_.PutValueBatches(
+            [&]() -> const std::vector<DataValueWrite>* {
+              NextWrites(&next, &writes);
+              return writes.empty() ? nullptr : &writes;
+            },
+            options_.user, options_.client);
+        // Told after the commit, batch by batch again, so that nothing holds every write.
+        if (options_.on_written) {
+          for (next = 0, NextWrites(&next, &writes); !writes.empty(); NextWrites(&next, &writes)) {
+            options_.on_written(writes);
+          }
+        }
         // The store's counts are the truth should another writer have changed values meanwhile.
         count.imported = written.created;
         count.updated = written.updated;

@@ -18,6 +18,8 @@
 // ADX rows (data_value_source.h) bring their own data set, checked like the header's, and may name
 // their option combos by category options instead (SL7605-SL7607); a non-numeric ADX value is its
 // <annotation> (SL7608 without one).
+// Spreadsheet rows (exchange/xlsx_data_value_reader.h) name their cell in every conflict (in the
+// messages and as objects "cell"); a value problem the reader saw (text in a number cell) is E7619.
 //
 // Strategies, against the stored value: CREATE_AND_UPDATE creates, updates, or — equal value and
 // comment — ignores; CREATE ignores rows whose key is stored; UPDATE ignores rows whose key is not;
@@ -61,10 +63,11 @@ struct DataValueImportOptions {
   bool dry_run = false;
   bool keep_good = false;  // DHIS2 atomicMode NONE; default ALL
   std::string user = "import";
+  std::string client;  // the address the file came from, for the audit rows ("" when local)
   const PeriodLock* lock = nullptr;   // nullptr: nothing is locked (no locking exists yet)
   const WriteScope* scope = nullptr;  // nullptr: every org unit may be written
   // Called with the writes once the store has committed them (not on a dry run), so a caller can
-  // keep an in-memory engine current.
+  // keep an in-memory engine current: a batch at a time, several calls for a large import.
   std::function<void(const std::vector<DataValueWrite>&)> on_written;
 };
 

@@ -27,6 +27,14 @@ struct RawDataValue {
   bool followup = false;
   bool deleted = false;  // DHIS2's "deleted": true asks for the stored value to be removed
 
+  // Spreadsheets only (exchange/xlsx_data_value_reader.h). The cell the value was read from
+  // ("D12"), named in every conflict of the row. A problem the reader saw in the cell although its
+  // text might pass the value check (the text "1.250" in a number cell means 1250 to a Vietnamese
+  // reader and 1.25 to the check): the import rejects the row with it (E7619).
+  std::string cell;
+  std::string value_problem_vi;
+  std::string value_problem_en;
+
   // ADX only (exchange/adx_data_value_reader.h). The row's own data set (its group's), which
   // takes the header's place for this row.
   std::string data_set;

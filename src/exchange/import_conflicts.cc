@@ -205,6 +205,15 @@ ImportConflict OutsideUserHierarchy(std::string_view org_unit, std::string_view 
       "organisation unit " + Quoted(org_unit) + " is not in the hierarchy of user " + Quoted(user));
 }
 
+ImportConflict RestrictedDataElement(std::string_view data_element, std::string_view group,
+                                     std::string_view user) {
+  return Make("SL7609", data_element, {{"dataElement", std::string(data_element)}}, "dataElement",
+              "phần tử dữ liệu " + Quoted(data_element) + " chỉ dành cho nhóm " + Quoted(group) +
+                  "; người dùng " + Quoted(user) + " không thuộc nhóm này",
+              "data element " + Quoted(data_element) + " is restricted to user group " +
+                  Quoted(group) + ", which user " + Quoted(user) + " is not in");
+}
+
 ImportConflict Locked(std::string_view period, std::string_view org_unit, const std::string& why_vi,
                       const std::string& why_en) {
   return Make("E7642", period,

@@ -11,7 +11,8 @@
 // ADX disaggregation by category attributes (exchange/adx_data_value_reader.h):
 //   SL7605 an attribute that is no category of the combo, SL7606 an option its category lacks,
 //   SL7607 options that do not name exactly one option combo, SL7608 a non-numeric value
-//   without its <annotation>.
+//   without its <annotation>;
+// SL7609 a data element restricted to a user group the importing user is not in.
 #pragma once
 
 #include <string>
@@ -51,6 +52,8 @@ ImportConflict OrgUnitNotAssigned(std::string_view org_unit, std::string_view da
 ImportConflict OrgUnitClosed(std::string_view org_unit, std::string_view period,
                              std::string_view open_from, std::string_view open_to);     // E2019
 ImportConflict OutsideUserHierarchy(std::string_view org_unit, std::string_view user);  // E7617
+ImportConflict RestrictedDataElement(std::string_view data_element, std::string_view group,
+                                     std::string_view user);  // SL7609
 ImportConflict Locked(std::string_view period, std::string_view org_unit, const std::string& why_vi,
                       const std::string& why_en);  // E7642
 ImportConflict DuplicateRow(std::string_view data_element, std::string_view period,

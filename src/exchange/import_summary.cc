@@ -122,6 +122,23 @@ boost::json::object ToJson(const ImportSummary& summary) {
   out["conflicts"] = std::move(conflicts);
   out["rejectedIndexes"] = ZeroBased(summary.rejected_rows);
   out["dataSetComplete"] = "false";
+  boost::json::array violations;
+  for (const ImportViolation& v : summary.violations) {
+    auto number = [](const std::optional<double>& x) {
+      return x ? boost::json::value(*x) : boost::json::value(nullptr);
+    };
+    violations.push_back(boost::json::object{{"rule", v.rule_code},
+                                             {"name", v.name_vi},
+                                             {"nameEn", v.name_en},
+                                             {"orgUnit", v.org_unit_uid},
+                                             {"orgUnitCode", v.org_unit_code},
+                                             {"period", v.period},
+                                             {"leftSide", number(v.left)},
+                                             {"operator", v.op},
+                                             {"rightSide", number(v.right)},
+                                             {"importance", v.importance}});
+  }
+  out["validationViolations"] = std::move(violations);
   return out;
 }
 

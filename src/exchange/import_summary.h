@@ -12,7 +12,12 @@
 //    "conflicts": [{"object": "abc", "objects": {"dataElement": "abc"}, "value": "<English>",
 //                   "errorCode": "E7610", "property": "dataElement", "indexes": [0, 4],
 //                   "rows": [1, 5], "lines": [3, 27], "message_vi": "...", "message_en": "..."}],
-//    "rejectedIndexes": [0, 4], "dataSetComplete": "false"}
+//    "rejectedIndexes": [0, 4], "dataSetComplete": "false",
+//    "validationViolations": [{"rule": "VR_...", "name": "...", "nameEn": "...", "orgUnit": uid,
+//                              "orgUnitCode": "...", "period": "202401", "leftSide": 5,
+//                              "operator": "<=", "rightSide": 3, "importance": "MEDIUM"}]}
+// validationViolations (solieu's addition) lists the validation rules the committed values break
+// at the units and periods written; they are warnings, as in DHIS2's data entry.
 // "indexes" and "rejectedIndexes" are 0-based positions among the file's data values, as DHIS2
 // counts them; "rows" are the same positions 1-based, as the messages and people count them, and
 // "lines" the physical lines where those rows start (present when the format knows them).
@@ -44,6 +49,21 @@ struct ImportCount {
   long long deleted = 0;
 };
 
+// A validation rule the committed values break at one unit and period (quality/import_validation
+// fills these in; the summary only carries them).
+struct ImportViolation {
+  std::string rule_code;
+  std::string name_vi;
+  std::string name_en;
+  std::string org_unit_uid;
+  std::string org_unit_code;
+  std::string period;
+  std::optional<double> left;
+  std::string op;  // "<=", "==", "compulsory_pair", ...
+  std::optional<double> right;
+  std::string importance;  // "HIGH", "MEDIUM", "LOW"
+};
+
 // One reason rows were rejected, with every row it applies to.
 struct ImportConflict {
   std::string object;                                        // the offending id or value as written
@@ -69,6 +89,7 @@ struct ImportSummary {
   bool dry_run = false;
   bool keep_good = false;
   long long rows_read = 0;
+  std::vector<ImportViolation> violations;
 };
 
 boost::json::object ToJson(const ImportSummary& summary);

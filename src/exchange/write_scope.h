@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "core/metadata.h"
 #include "core/org_unit.h"
 #include "core/period.h"
 
@@ -15,6 +16,12 @@ class WriteScope {
   virtual ~WriteScope() = default;
   // Whether values of `unit` for `period` may be written.
   virtual bool Allows(const OrgUnit& unit, const Period& period) const = 0;
+  // Whether the user may write values of `element` (one restricted to a user group they are not
+  // in: the HIV figures); a row refused here is conflict SL7609.
+  virtual bool AllowsElement(const DataElement& element) const {
+    (void)element;
+    return true;
+  }
   // The user, for the conflict's message.
   virtual std::string User() const = 0;
 };

@@ -302,4 +302,28 @@ Target Target::ParseMachine(std::string_view text, std::string_view where) {
   return Target(p.kind, p.low, p.high, p.decimals, std::string(text));
 }
 
+std::string Target::MachineText() const {
+  auto number = [&](double v) {
+    char buffer[64];
+    auto result =
+        std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::fixed, decimals_);
+    return std::string(buffer, result.ptr);
+  };
+  switch (kind_) {
+    case TargetKind::kExact:
+      return number(low_);
+    case TargetKind::kAtLeast:
+      return "≥" + number(low_);
+    case TargetKind::kGreater:
+      return ">" + number(low_);
+    case TargetKind::kAtMost:
+      return "≤" + number(low_);
+    case TargetKind::kLess:
+      return "<" + number(low_);
+    case TargetKind::kRange:
+      return number(low_) + "-" + number(high_);
+  }
+  return number(low_);
+}
+
 }  // namespace solieu::plan

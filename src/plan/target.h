@@ -57,6 +57,10 @@ class Target {
   int decimals() const { return decimals_; }
   // Exactly as given to Parse*, blanks included, for display.
   const std::string& text() const { return text_; }
+  // The form a store keeps and ParseMachine reads back to the same target: no blanks, no
+  // thousands separators, a dot as the decimal mark, the written decimals kept ("≥95", "0.4-0.5",
+  // "668030", "85.0"). A target typed in Vietnamese ("668.030") is stored this way.
+  std::string MachineText() const;
 
   // A single planned figure, the only kind a "% KH" can be computed against.
   bool is_single_number() const { return kind_ == TargetKind::kExact; }

@@ -67,6 +67,7 @@ std::optional<double> LineValue(const ReportContext& context, const CsvTable& ro
       throw UserError(e.code(), e.message_vi(), e.message_en(), rows.Where("code"));
     }
   }
+  if (context.Hides(code)) return std::nullopt;
   const Analytics& analytics = context.analytics();
   const OrgUnit* unit = analytics.hierarchy().FindByCode(org_code, period.end());
   if (unit == nullptr) {

@@ -32,6 +32,7 @@ std::optional<double> ReportContext::Value(const std::string& code, const Period
 std::vector<std::optional<double>> ReportContext::Values(const std::string& code,
                                                          const std::vector<Period>& periods,
                                                          Structure structure) const {
+  if (Hides(code)) return std::vector<std::optional<double>>(periods.size());
   AnalyticsQuery query;
   query.dx = {code};
   query.periods = periods;
@@ -42,6 +43,12 @@ std::vector<std::optional<double>> ReportContext::Values(const std::string& code
   std::vector<std::optional<double>> out;
   for (size_t p = 0; p < periods.size(); ++p) out.push_back(result.At(0, p, 0));
   return out;
+}
+
+bool ReportContext::Hides(const std::string& code) const {
+  if (!hidden_.contains(code)) return false;
+  hid_any_ = true;
+  return true;
 }
 
 std::optional<std::string> ReportContext::Target(const std::string& indicator_code,

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,12 @@ class ReportContext {
   // Whether any value behind this report is synthetic demo data (so the report says so).
   bool HasSyntheticData() const { return has_synthetic_; }
   void MarkSynthetic(bool value) { has_synthetic_ = value; }
+  // Codes and uids whose values the report leaves blank (figures restricted to a user group the
+  // reader is not in), and whether any row asked for one (so the report can say so).
+  void Hide(std::set<std::string, std::less<>> codes) { hidden_ = std::move(codes); }
+  bool HidAny() const { return hid_any_; }
+  // Whether `code`'s values are hidden (and then notes that a row asked for one).
+  bool Hides(const std::string& code) const;
 
  private:
   const Analytics& analytics_;
@@ -46,6 +53,8 @@ class ReportContext {
   const OrgUnit& org_unit_;
   Date structure_date_;
   bool has_synthetic_ = false;
+  std::set<std::string, std::less<>> hidden_;
+  mutable bool hid_any_ = false;
 };
 
 // A target as the reports print it: "≥95", "<15", "0,4-0,5", "667.258".

@@ -101,10 +101,10 @@ bool IsViolation(ValidationOperator op, std::optional<double> left,
   return false;
 }
 
-std::vector<Violation> RunValidation(const Analytics& analytics,
-                                     const std::vector<ValidationRule>& rules, const OrgUnit& root,
-                                     const std::vector<Period>& periods,
-                                     const ValidationProgress& progress) {
+namespace {
+
+std::vector<CompiledRule> Compile(const Analytics& analytics,
+                                  const std::vector<ValidationRule>& rules) {
   std::vector<CompiledRule> compiled;
   compiled.reserve(rules.size());
   for (const ValidationRule& rule : rules) {
@@ -117,54 +117,92 @@ std::vector<Violation> RunValidation(const Analytics& analytics,
                         {}});
     AssignUnits(analytics, &compiled.back());
   }
-  const OrgHierarchy& hierarchy = analytics.hierarchy();
-  std::vector<Period> sorted = periods;
-  std::sort(sorted.begin(), sorted.end());
-  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  return compiled;
+}
 
-  std::vector<Violation> out;
-  for (size_t p = 0; p < sorted.size(); ++p) {
-    const Period& period = sorted[p];
-    std::vector<const CompiledRule*> applicable;
-    for (const CompiledRule& c : compiled) {
-      if (c.rule->period_type.empty() || c.rule->period_type == PeriodTypeName(period.type())) {
-        applicable.push_back(&c);
-      }
+// The rules of the period's type checked at `units` for one period, in one engine evaluation.
+void CheckPeriod(const Analytics& analytics, const std::vector<CompiledRule>& compiled,
+                 const Period& period, const std::vector<const OrgUnit*>& units,
+                 std::vector<Violation>* out) {
+  std::vector<const CompiledRule*> applicable;
+  for (const CompiledRule& c : compiled) {
+    if (c.rule->period_type.empty() || c.rule->period_type == PeriodTypeName(period.type())) {
+      applicable.push_back(&c);
     }
-    std::vector<const OrgUnit*> units;
-    if (root.validity.Contains(period.end())) units.push_back(&root);
-    for (const OrgUnit* u : hierarchy.DescendantsOf(root, period.end())) units.push_back(u);
-    if (!applicable.empty() && !units.empty()) {
-      AnalyticsQuery query;
-      query.periods = {period};
-      for (const OrgUnit* u : units) query.org_units.push_back(u->uid);
-      query.structure = Structure::kAsItWas;
-      std::vector<ExpressionRequest> requests;
-      for (const CompiledRule* c : applicable) {
-        requests.push_back({&c->left, c->left_strategy});
-        requests.push_back({&c->right, c->right_strategy});
-      }
-      ValueGrid grid = analytics.Evaluate(query, requests);
-      for (size_t r = 0; r < applicable.size(); ++r) {
-        const CompiledRule& c = *applicable[r];
-        for (size_t u = 0; u < units.size(); ++u) {
-          if (!c.everywhere && !c.assigned_units.count(units[u]->uid)) continue;
-          const std::optional<double>& left = grid.At(2 * r, 0, u);
-          const std::optional<double>& right = grid.At(2 * r + 1, 0, u);
-          if (IsViolation(c.rule->op, left, c.left_strategy, right, c.right_strategy)) {
-            out.push_back({c.rule, units[u], period, left, right, c.rule->importance});
-          }
-        }
-      }
-    }
-    if (progress) progress(p + 1, sorted.size());
   }
-  std::sort(out.begin(), out.end(), [](const Violation& a, const Violation& b) {
+  if (applicable.empty() || units.empty()) return;
+  AnalyticsQuery query;
+  query.periods = {period};
+  for (const OrgUnit* u : units) query.org_units.push_back(u->uid);
+  query.structure = Structure::kAsItWas;
+  std::vector<ExpressionRequest> requests;
+  for (const CompiledRule* c : applicable) {
+    requests.push_back({&c->left, c->left_strategy});
+    requests.push_back({&c->right, c->right_strategy});
+  }
+  ValueGrid grid = analytics.Evaluate(query, requests);
+  for (size_t r = 0; r < applicable.size(); ++r) {
+    const CompiledRule& c = *applicable[r];
+    for (size_t u = 0; u < units.size(); ++u) {
+      if (!c.everywhere && !c.assigned_units.count(units[u]->uid)) continue;
+      const std::optional<double>& left = grid.At(2 * r, 0, u);
+      const std::optional<double>& right = grid.At(2 * r + 1, 0, u);
+      if (IsViolation(c.rule->op, left, c.left_strategy, right, c.right_strategy)) {
+        out->push_back({c.rule, units[u], period, left, right, c.rule->importance});
+      }
+    }
+  }
+}
+
+void SortViolations(std::vector<Violation>* out) {
+  std::sort(out->begin(), out->end(), [](const Violation& a, const Violation& b) {
     return std::forward_as_tuple(a.rule->code, a.period.start(), a.period.Id(), a.org_unit->code,
                                  a.org_unit->uid) <
            std::forward_as_tuple(b.rule->code, b.period.start(), b.period.Id(), b.org_unit->code,
                                  b.org_unit->uid);
   });
+}
+
+}  // namespace
+
+std::vector<Violation> RunValidation(const Analytics& analytics,
+                                     const std::vector<ValidationRule>& rules, const OrgUnit& root,
+                                     const std::vector<Period>& periods,
+                                     const ValidationProgress& progress) {
+  const std::vector<CompiledRule> compiled = Compile(analytics, rules);
+  const OrgHierarchy& hierarchy = analytics.hierarchy();
+  std::vector<Period> sorted = periods;
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  std::vector<Violation> out;
+  for (size_t p = 0; p < sorted.size(); ++p) {
+    const Period& period = sorted[p];
+    std::vector<const OrgUnit*> units;
+    if (root.validity.Contains(period.end())) units.push_back(&root);
+    for (const OrgUnit* u : hierarchy.DescendantsOf(root, period.end())) units.push_back(u);
+    CheckPeriod(analytics, compiled, period, units, &out);
+    if (progress) progress(p + 1, sorted.size());
+  }
+  SortViolations(&out);
+  return out;
+}
+
+std::vector<Violation> RunValidationAt(const Analytics& analytics,
+                                       const std::vector<ValidationRule>& rules,
+                                       const std::vector<ValidationCell>& cells) {
+  const std::vector<CompiledRule> compiled = Compile(analytics, rules);
+  std::map<Period, std::vector<const OrgUnit*>> units_of;
+  for (const ValidationCell& cell : cells) {
+    if (!cell.org_unit->validity.Contains(cell.period.end())) continue;
+    auto& units = units_of[cell.period];
+    if (std::find(units.begin(), units.end(), cell.org_unit) == units.end()) {
+      units.push_back(cell.org_unit);
+    }
+  }
+  std::vector<Violation> out;
+  for (const auto& [period, units] : units_of)
+    CheckPeriod(analytics, compiled, period, units, &out);
+  SortViolations(&out);
   return out;
 }
 

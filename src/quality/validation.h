@@ -58,4 +58,16 @@ std::vector<Violation> RunValidation(const Analytics& analytics,
                                      const std::vector<Period>& periods,
                                      const ValidationProgress& progress = {});
 
+// One org unit and period to check, such as a form just written.
+struct ValidationCell {
+  const OrgUnit* org_unit;  // points into the analytics' hierarchy
+  Period period;
+};
+
+// The same checks at exactly these cells (a unit closed at the period's end is skipped), one
+// engine evaluation per distinct period: what import and data entry need, without the subtrees.
+std::vector<Violation> RunValidationAt(const Analytics& analytics,
+                                       const std::vector<ValidationRule>& rules,
+                                       const std::vector<ValidationCell>& cells);
+
 }  // namespace solieu::quality

@@ -242,6 +242,20 @@ json::object AnalyticsJson(const Analytics& analytics, const AnalyticsPlan& plan
       items[indicator->uid] = {{"name", indicator->name_vi}, {"code", indicator->code}};
       continue;
     }
+    // A data set's reporting rate, "ds.REPORTING_RATE", named by uid as DHIS2 does.
+    if (size_t dot = id.rfind('.'); dot != std::string::npos) {
+      ReportingRateMetric metric;
+      int data_set = analytics.forms().DataSetIndex(id.substr(0, dot));
+      if (data_set >= 0 &&
+          ParseReportingRateMetric(std::string_view(id).substr(dot + 1), &metric)) {
+        const DataSet& d = analytics.forms().DataSetAt(data_set);
+        std::string metric_name(ReportingRateMetricName(metric));
+        dx_ids.push_back(d.uid + "." + metric_name);
+        items[dx_ids.back()] = {{"name", d.name_vi + " - " + metric_name},
+                                {"code", d.code + "." + metric_name}};
+        continue;
+      }
+    }
     std::string element_id = id.substr(0, id.find('.'));
     std::string uid = id;
     for (const DataElement& d : m.data_elements) {

@@ -31,6 +31,7 @@ struct ApiServices {
 void AddSystemRoutes(Router& router, ApiServices& services);        // health, openapi.json
 void AddAuthRoutes(Router& router, ApiServices& services);          // login, logout, me
 void AddMetadataRoutes(Router& router, ApiServices& services);      // metadata/*
+void AddMetadataEditRoutes(Router& router, ApiServices& services);  // PUT metadata/*/{id}
 void AddDataValueRoutes(Router& router, ApiServices& services);     // dataValues
 void AddDataValueSetRoutes(Router& router, ApiServices& services);  // dataValueSets (bulk)
 void AddAnalyticsRoutes(Router& router, ApiServices& services);     // analytics
@@ -39,6 +40,8 @@ void AddUserRoutes(Router& router, ApiServices& services);          // users, me
 void AddAuditRoutes(Router& router, ApiServices& services);         // audit
 void AddReportingRoutes(Router& router, ApiServices& services);     // completeness, approvals
 void AddSurveillanceRoutes(Router& router, ApiServices& services);  // surveillance/*
+void AddPlanRoutes(Router& router, ApiServices& services);          // dashboard/indicators, targets
+void AddQualityRoutes(Router& router, ApiServices& services);       // validation, outliers
 
 // Scores `week` and stores its signals and alerts (the weekly run, on demand or on schedule).
 SurveillanceRun RunWeeklySurveillance(ApiServices& services, const Period& week,

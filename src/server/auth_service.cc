@@ -92,8 +92,11 @@ AuthService::LoginResult AuthService::Login(const std::string& username,
     return result;
   }
   IssuedSession session = NewSession(username, client, now);
+  SessionPurgeCutoffs cutoffs = PurgeCutoffs(now, options_.sessions);
   store_.Write([&](Store& store) {
     store.RecordLoginAttempt({username, client, now, LoginOutcome::kSuccess});
+    // Sessions nobody logged out of would otherwise stay for ever: every login sweeps them.
+    store.PurgeSessions(cutoffs.idle_before, cutoffs.created_before);
     store.PutSession(session.record);
   });
   principal->via_session = true;

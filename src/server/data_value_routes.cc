@@ -1,6 +1,7 @@
 // GET, PUT and DELETE /api/dataValues: one value at a time. Writes need the clerk or manager role
 // on the value's org unit (as of the period), are checked against the data element's value type,
-// go through Store::PutValues (one transaction, audited under the user's name) and are applied to
+// go through Store::PutValues (one transaction, audited under the user's name and client address)
+// and are applied to
 // the live engine before the response. A client that read a value can send it back as
 // "expected": the write is then refused with 409 and the current value if someone changed it
 // meanwhile, so no update is lost silently. A value an approval covers is refused with 409
@@ -14,6 +15,7 @@
 #include "reporting/approval.h"
 #include "server/api_helpers.h"
 #include "server/api_services.h"
+#include "server/data_restriction.h"
 #include "server/http_error.h"
 #include "server/json_response.h"
 
@@ -39,6 +41,7 @@ ResolvedValueKey ResolveInScope(ApiServices& services, const Principal& principa
     ResolvedValueKey key =
         ResolveValueKey(analytics, input.de, input.pe, input.ou, input.co, require_open);
     RequireScope(analytics, principal, *key.unit, key.period);
+    RequireMaySee(principal, *key.element, "de");
     return key;
   });
 }
@@ -71,7 +74,8 @@ struct WriteOutcome {
 // The compare-and-set and the write happen under the store's write lock, so no other write can
 // come between them; the engine is updated before the lock is released.
 WriteOutcome WriteValue(ApiServices& services, const DataValueWrite& write,
-                        const Expectation& expectation, const std::string& user) {
+                        const Expectation& expectation, const std::string& user,
+                        const std::string& client) {
   const Analytics* analytics = &services.analytics.Structure();
   return services.store.Write([&](Store& store) {
     WriteOutcome outcome;
@@ -88,7 +92,7 @@ WriteOutcome WriteValue(ApiServices& services, const DataValueWrite& write,
         return outcome;
       }
     }
-    outcome.counts = store.PutValues({write}, user);
+    outcome.counts = store.PutValues({write}, user, client);
     if (outcome.counts.created + outcome.counts.updated + outcome.counts.deleted > 0) {
       services.analytics.Apply({write});
     }
@@ -187,7 +191,8 @@ Response Put(ApiServices& services, RequestContext& context) {
   auto value = CheckValue(key.element->value_type, text, &problem);
   if (!value) throw HttpError(400, "api.invalid_value", problem.vi, problem.en, "value");
   DataValueWrite write{key.key, key.period.start(), key.period.end(), *value, comment};
-  WriteOutcome outcome = WriteValue(services, write, expectation, user.account.username);
+  WriteOutcome outcome =
+      WriteValue(services, write, expectation, user.account.username, context.client);
   if (outcome.locked) return Locked(*outcome.locked);
   if (outcome.conflict) return Conflict(outcome);
   json::array violations = services.analytics.Read([&](const Analytics& analytics) {
@@ -205,7 +210,8 @@ Response Delete(ApiServices& services, RequestContext& context) {
   Expectation expectation;
   if (auto expected = Param(context, "expected", false)) expectation = {true, *expected};
   DataValueWrite write{key.key, key.period.start(), key.period.end(), std::nullopt, ""};
-  WriteOutcome outcome = WriteValue(services, write, expectation, user.account.username);
+  WriteOutcome outcome =
+      WriteValue(services, write, expectation, user.account.username, context.client);
   if (outcome.locked) return Locked(*outcome.locked);
   if (outcome.conflict) return Conflict(outcome);
   if (!outcome.counts.deleted) {

@@ -5,7 +5,14 @@
 // atomicMode=NONE, a DHIS2-shaped summary), limited to the user's org units (conflict E7617) and
 // to forms no approval locks (E7642),
 // audited under the user's name; committed values reach the live engine before the response.
-// Exports are limited to the user's org units.
+// Then the validation rules the committed values take part in are checked at the units and
+// periods written and listed as warnings (validationViolations, status WARNING), unless
+// skipValidation=true.
+// Exports are limited to the user's org units and to the data elements they may see (those
+// restricted to a user group they are not in are refused when named, left out of data sets), and
+// each is logged (who, when, client, what, how many rows) in the admin event log.
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 #include <sstream>
 
@@ -14,9 +21,13 @@
 #include "exchange/data_value_formats.h"
 #include "exchange/data_value_import.h"
 #include "exchange/import_summary.h"
+#include "quality/import_validation.h"
 #include "reporting/approval.h"
 #include "server/api_helpers.h"
 #include "server/api_services.h"
+#include "server/data_restriction.h"
+#include "server/entry_sheet_route.h"
+#include "server/event_log.h"
 #include "server/http_error.h"
 #include "server/json_response.h"
 
@@ -32,8 +43,13 @@ struct FormatMedia {
 
 // Content-Types DHIS2 clients send, and the format each names.
 constexpr FormatMedia kMedia[] = {
-    {"json", "application/json"}, {"xml", "application/xml"}, {"xml", "text/xml"},
-    {"csv", "application/csv"},   {"csv", "text/csv"},        {"adx", "application/adx+xml"},
+    {"json", "application/json"},
+    {"xml", "application/xml"},
+    {"xml", "text/xml"},
+    {"csv", "application/csv"},
+    {"csv", "text/csv"},
+    {"adx", "application/adx+xml"},
+    {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
 };
 
 std::vector<std::string> ImportMediaTypes() {
@@ -57,11 +73,15 @@ class ScopeOfUser final : public WriteScope {
   ScopeOfUser(const Analytics& analytics, const Principal& user)
       : hierarchy_(analytics.hierarchy()),
         scope_(ScopeOf(analytics, user)),
-        user_(user.account.username) {}
+        user_(user.account.username),
+        principal_(user) {}
   // The import's unit comes from its own copy of the metadata: look it up in the engine's tree.
   bool Allows(const OrgUnit& unit, const Period& period) const override {
     const OrgUnit* known = hierarchy_.FindByUid(unit.uid);
     return known != nullptr && scope_.ContainsForPeriod(*known, period);
+  }
+  bool AllowsElement(const DataElement& element) const override {
+    return MaySee(principal_, element);
   }
   std::string User() const override { return user_; }
 
@@ -69,6 +89,7 @@ class ScopeOfUser final : public WriteScope {
   const OrgHierarchy& hierarchy_;
   OrgScope scope_;
   std::string user_;
+  const Principal& principal_;
 };
 
 IdSchemes IdSchemesOf(const RequestContext& context) {
@@ -116,6 +137,7 @@ Response Import(ApiServices& services, RequestContext& context) {
     options.strategy = *parsed;
   }
   options.dry_run = BoolParam(context, "dryRun");
+  const bool validate = !BoolParam(context, "skipValidation");
   if (auto atomic = Param(context, "atomicMode", false)) {
     if (*atomic != "ALL" && *atomic != "NONE") {
       throw HttpError(400, "api.invalid_atomic_mode", "atomicMode phải là ALL hoặc NONE",
@@ -124,6 +146,7 @@ Response Import(ApiServices& services, RequestContext& context) {
     options.keep_good = *atomic == "NONE";
   }
   options.user = user.account.username;
+  options.client = context.client;
   const std::string format =
       FormatOfMediaType(context.request[boost::beast::http::field::content_type]);
   std::istringstream body(context.request.body());
@@ -133,8 +156,10 @@ Response Import(ApiServices& services, RequestContext& context) {
   const Analytics* analytics = &services.analytics.Structure();
   ScopeOfUser scope(*analytics, user);
   options.scope = &scope;
-  options.on_written = [&services](const std::vector<DataValueWrite>& writes) {
+  quality::WrittenCells written;
+  options.on_written = [&services, &written, validate](const std::vector<DataValueWrite>& writes) {
     services.analytics.Apply(writes);
+    if (validate) written.Add(writes);
   };
   ImportSummary summary = services.store.Write([&](Store& store) {
     reporting::ApprovalLock lock(analytics->metadata(), analytics->hierarchy(),
@@ -142,6 +167,15 @@ Response Import(ApiServices& services, RequestContext& context) {
     options.lock = &lock;
     return ImportDataValues(store, *source, options);
   });
+  // The rules the committed values take part in, at the units and periods written: warnings, as
+  // in DHIS2's data entry. After the store's lock is released (lock order: store, then engine).
+  if (std::vector<ValidationRule> rules = quality::RulesTouchedBy(analytics->metadata(), written);
+      !rules.empty()) {
+    quality::AddToSummary(services.analytics.Read([&](const Analytics& a) {
+      return quality::ValidateWrites(a, rules, written);
+    }),
+                          &summary);
+  }
   // As DHIS2: 200 for SUCCESS and WARNING, 409 Conflict when nothing could be imported.
   return JsonResponse(summary.status == ImportStatus::kError ? 409 : 200, ToJson(summary));
 }
@@ -233,11 +267,36 @@ Response Export(ApiServices& services, RequestContext& context) {
   }
   services.analytics.Read([&](const Analytics& analytics) {
     RequireExportScope(analytics, user, request.org_units, services.today());
+    // A restricted element named outright is refused; inside a data set it is left out.
+    HiddenItems(analytics.metadata(), user).RequireNone(request.data_elements, "dataElement");
+    for (const DataElement& element : analytics.metadata().data_elements) {
+      if (!MaySee(user, element)) request.hidden_data_element_uids.insert(element.uid);
+    }
     return 0;
   });
   std::ostringstream out;
-  services.store.Read(
+  long long rows = services.store.Read(
       [&](Store& store) { return ExportDataValueSet(store, request, *format, out); });
+  auto list = [](const std::vector<std::string>& items) {
+    json::array out_items;
+    for (const std::string& item : items) out_items.push_back(json::value(item));
+    return out_items;
+  };
+  json::object detail{{"format", format_name},
+                      {"dataSets", list(request.data_sets)},
+                      {"dataElements", list(request.data_elements)},
+                      {"periods", list(request.periods)},
+                      {"orgUnits", list(request.org_units)},
+                      {"children", request.children},
+                      {"rows", rows}};
+  if (request.start_date) detail["startDate"] = request.start_date->ToString();
+  if (request.end_date) detail["endDate"] = request.end_date->ToString();
+  if (!request.hidden_data_element_uids.empty()) {
+    detail["restrictedLeftOut"] = request.hidden_data_element_uids.size();
+  }
+  std::string target;
+  for (const std::string& unit : request.org_units) target += (target.empty() ? "" : ",") + unit;
+  LogEvent(services, context, "export_data_value_set", target, detail);
   Response response{http::status::ok, 11};
   response.set(http::field::content_type, MediaTypeOf(format_name));
   response.set(http::field::cache_control, "no-store");
@@ -254,6 +313,8 @@ void AddDataValueSetRoutes(Router& router, ApiServices& services) {
       ImportMediaTypes());
   router.Add(http::verb::get, "/api/dataValueSets", Access::kUser,
              [&services](RequestContext& context) { return Export(services, context); });
+  router.Add(http::verb::get, "/api/dataSets/{id}/entrySheet", Access::kUser,
+             [&services](RequestContext& context) { return EntrySheet(services, context); });
 }
 
 }  // namespace solieu::server

@@ -1,11 +1,14 @@
 // GET /api/metadata/{orgUnits, dataElements, indicators, dataSets, categoryCombos}: what a client
 // needs to build forms and pick analytics items. Org units are those of the user's subtrees as
-// of a date (?asOf=YYYY-MM-DD, default today); the rest is the same for every user.
+// of a date (?asOf=YYYY-MM-DD, default today); the rest is the same for every user, except that
+// data elements and indicators restricted to a user group say so ("userGroup") and whether this
+// user may see their values ("restricted": true when not).
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
 #include "server/api_helpers.h"
 #include "server/api_services.h"
+#include "server/data_restriction.h"
 #include "server/json_response.h"
 
 namespace solieu::server {
@@ -73,8 +76,9 @@ void AddMetadataRoutes(Router& router, ApiServices& services) {
              [&services](RequestContext& context) { return OrgUnits(services, context); });
 
   router.Add(http::verb::get, "/api/metadata/dataElements", Access::kUser,
-             [&services](RequestContext&) {
-               return Listing(services, "dataElements", [](const MetadataSnapshot& m) {
+             [&services](RequestContext& context) {
+               const Principal& user = context.user();
+               return Listing(services, "dataElements", [&user](const MetadataSnapshot& m) {
                  json::array out;
                  for (const DataElement& d : m.data_elements) {
                    json::object o = Named(d);
@@ -83,6 +87,10 @@ void AddMetadataRoutes(Router& router, ApiServices& services) {
                    o["categoryCombo"] = d.category_combo_uid;
                    o["unit"] = d.unit_vi;
                    o["unitEn"] = d.unit_en;
+                   o["description"] = d.description;
+                   o["userGroup"] =
+                       d.user_group.empty() ? json::value(nullptr) : json::value(d.user_group);
+                   o["restricted"] = !MaySee(user, d);
                    out.push_back(std::move(o));
                  }
                  return out;
@@ -90,8 +98,10 @@ void AddMetadataRoutes(Router& router, ApiServices& services) {
              });
 
   router.Add(http::verb::get, "/api/metadata/indicators", Access::kUser,
-             [&services](RequestContext&) {
-               return Listing(services, "indicators", [](const MetadataSnapshot& m) {
+             [&services](RequestContext& context) {
+               const Principal& user = context.user();
+               return Listing(services, "indicators", [&user](const MetadataSnapshot& m) {
+                 HiddenItems hidden(m, user);
                  json::array out;
                  for (const Indicator& i : m.indicators) {
                    json::object o = Named(i);
@@ -102,6 +112,7 @@ void AddMetadataRoutes(Router& router, ApiServices& services) {
                    o["direction"] = DirectionName(i.direction);
                    o["unit"] = i.unit_vi;
                    o["unitEn"] = i.unit_en;
+                   o["restricted"] = hidden.Hides(i.uid);
                    out.push_back(std::move(o));
                  }
                  return out;

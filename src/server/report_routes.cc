@@ -1,6 +1,8 @@
 // GET /api/reports/{name}?period=..&format=csv|html|xlsx|docx[&org=CODE][&final=true]
 // [&status=true]: the department's reports (src/publish) from the live engine, for an org unit in
 // the user's scope (default: the user's first unit), as the CLI's `solieu report` makes them.
+// Rows built on figures restricted to a user group the user is not in (HIV) are blank, with a
+// footnote saying so; every download is logged (who, when, client, which report, how many rows).
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -18,6 +20,8 @@
 #include "report/xlsx_writer.h"
 #include "server/api_helpers.h"
 #include "server/api_services.h"
+#include "server/data_restriction.h"
+#include "server/event_log.h"
 #include "server/http_error.h"
 
 namespace solieu::server {
@@ -109,6 +113,8 @@ Response Report(ApiServices& services, RequestContext& context) {
   std::vector<TargetRecord> targets =
       services.store.Read([](Store& store) { return store.LoadTargets(); });
   Response response{http::status::ok, 11};
+  long long rows = 0;
+  std::string unit_uid;
   response.body() = services.analytics.Read([&](const Analytics& analytics) {
     const OrgHierarchy& hierarchy = analytics.hierarchy();
     const OrgUnit* unit = nullptr;
@@ -126,7 +132,23 @@ Response Report(ApiServices& services, RequestContext& context) {
     RequireScope(analytics, user, *unit, period);
     ReportContext report_context(analytics, targets, services.config_dir, *unit, period.end());
     report_context.MarkSynthetic(services.analytics.synthetic());
+    // Rows built on figures restricted to a user group the reader is not in are left blank.
+    HiddenItems restricted(analytics.metadata(), user);
+    std::set<std::string, std::less<>> hidden;
+    for (const auto& [id, group] : restricted.items()) hidden.insert(id);
+    report_context.Hide(std::move(hidden));
     report::ReportDocument document = Build(name, report_context, period, final_figures, status);
+    if (report_context.HidAny()) {
+      document.footnotes.push_back(
+          "Các dòng số liệu dành riêng cho nhóm người dùng (HIV) được để trống vì " +
+          user.account.username +
+          " không thuộc nhóm đó. / Rows of figures restricted to a user group (HIV) are blank: " +
+          user.account.username + " is not in it.");
+    }
+    for (const auto& table : document.tables) {
+      rows += static_cast<long long>(table.body_rows.size());
+    }
+    unit_uid = unit->uid;
     if (format == "csv") {
       std::string text;
       for (const auto& table : document.tables) text += report::RenderCsv(table);
@@ -146,6 +168,14 @@ Response Report(ApiServices& services, RequestContext& context) {
   std::replace(file_period.begin(), file_period.end(), '/', '_');
   response.set(http::field::content_disposition,
                "attachment; filename=\"" + name + "-" + file_period + "." + format + "\"");
+  LogEvent(services, context, "export_report", name,
+           boost::json::object{{"report", name},
+                               {"format", format},
+                               {"period", period.Id()},
+                               {"orgUnit", unit_uid},
+                               {"final", final_figures},
+                               {"status", status},
+                               {"rows", rows}});
   if (format == "html") {
     // A standalone page with its CSS inline and no scripts: forbid everything else.
     response.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");

@@ -113,6 +113,9 @@ Response Complete(ApiServices& services, RequestContext& context, bool complete)
                             UtcTimestampNow(), services.today(),    user.account.username};
     services.store.Write([&](Store& s) {
       s.Reporting().PutCompletion(record, EventOf(context, "complete", form.key));
+      // Still under the store's write lock, so the engine sees registrations in commit order.
+      services.analytics.ApplyForms({{form.data_set->uid, form.unit->uid, form.period.start(),
+                                      form.period.end(), record.completed_on}});
       return 0;
     });
     body["completed"] = true;
@@ -123,7 +126,13 @@ Response Complete(ApiServices& services, RequestContext& context, bool complete)
     return JsonResponse(200, body);
   }
   bool removed = services.store.Write([&](Store& s) {
-    return s.Reporting().DeleteCompletion(form.key, EventOf(context, "uncomplete", form.key));
+    bool deleted =
+        s.Reporting().DeleteCompletion(form.key, EventOf(context, "uncomplete", form.key));
+    if (deleted) {
+      services.analytics.ApplyForms({{form.data_set->uid, form.unit->uid, form.period.start(),
+                                      form.period.end(), std::nullopt}});
+    }
+    return deleted;
   });
   if (!removed) {
     throw HttpError(404, "api.not_completed", "biểu này chưa được đánh dấu hoàn thành",

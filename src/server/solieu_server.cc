@@ -18,7 +18,6 @@
 #include "server/weekly_schedule.h"
 
 namespace solieu::server {
-namespace {
 
 // Every stored value into the engine, as `solieu analytics` loads it.
 std::unique_ptr<LiveAnalytics> LoadEngine(Store& store) {
@@ -32,10 +31,17 @@ std::unique_ptr<LiveAnalytics> LoadEngine(Store& store) {
     writes.push_back({std::move(v.key), period->start(), period->end(), std::move(v.value), ""});
   }
   analytics->Apply(writes);
+  // The forms registered complete, for the reporting-rate items (engine/reporting_rates).
+  std::vector<FormCompletionWrite> forms;
+  for (const DataSet& d : analytics->metadata().data_sets) {
+    for (const CompletionRecord& c :
+         store.Reporting().Completions(d.uid, Date(1900, 1, 1), Date(2999, 12, 31))) {
+      forms.push_back({d.uid, c.key.org_unit_uid, c.period_start, c.period_end, c.completed_on});
+    }
+  }
+  analytics->ApplyForms(forms);
   return std::make_unique<LiveAnalytics>(std::move(analytics), synthetic);
 }
-
-}  // namespace
 
 std::pair<std::string, unsigned short> ParseListenAddress(const std::string& listen) {
   size_t colon = listen.rfind(':');
@@ -77,6 +83,7 @@ struct SolieuServer::Parts {
     AddSystemRoutes(router, services);
     AddAuthRoutes(router, services);
     AddMetadataRoutes(router, services);
+    AddMetadataEditRoutes(router, services);
     AddDataValueRoutes(router, services);
     AddDataValueSetRoutes(router, services);
     AddAnalyticsRoutes(router, services);
@@ -85,6 +92,8 @@ struct SolieuServer::Parts {
     AddReportingRoutes(router, services);
     AddUserRoutes(router, services);
     AddSurveillanceRoutes(router, services);
+    AddPlanRoutes(router, services);
+    AddQualityRoutes(router, services);
 
     HttpServerOptions options = config.http;
     auto [address, port] = ParseListenAddress(config.listen);

@@ -1,6 +1,7 @@
 // Accounts and personal API tokens over HTTP:
 //   GET /api/users, PUT /api/users/{username}: administrators list and create or change the
-//     accounts bound inside their own org units (role, org units, password, disabled);
+//     accounts bound inside their own org units (role, org units, password, disabled, user
+//     groups: "hiv" sees the HIV figures);
 //   GET/POST /api/me/tokens, DELETE /api/me/tokens/{id}: every user lists, creates (shown once)
 //     and revokes their own tokens; a revoked token fails at once.
 // Every change is logged (who, when, from where, what; never a secret).
@@ -50,9 +51,12 @@ json::object AccountJson(const Analytics& analytics, const UserAccount& account)
     units.push_back(json::object{
         {"id", uid}, {"code", unit ? unit->code : ""}, {"name", unit ? unit->name_vi : ""}});
   }
+  json::array groups;
+  for (const std::string& group : account.groups) groups.push_back(json::value(group));
   return {{"username", account.username},
           {"role", account.role},
           {"orgUnits", std::move(units)},
+          {"groups", std::move(groups)},
           {"disabled", account.disabled}};
 }
 
@@ -106,7 +110,7 @@ Response PutUser(ApiServices& services, RequestContext& context) {
                     "tài khoản " + username + " thuộc đơn vị ngoài phạm vi của bạn",
                     "the account " + username + " belongs to units outside yours", "username");
   }
-  UserAccount account = existing.value_or(UserAccount{username, "", "", {}, false});
+  UserAccount account = existing.value_or(UserAccount{username, "", "", {}, false, {}});
   json::object changed;
   if (auto role = StringField(body, "role", !existing)) {
     if (!ParseRole(*role)) {
@@ -165,6 +169,24 @@ Response PutUser(ApiServices& services, RequestContext& context) {
     }
     if (disabled->as_bool() != account.disabled) changed["disabled"] = disabled->as_bool();
     account.disabled = disabled->as_bool();
+  }
+  if (const json::value* groups = body.if_contains("groups")) {
+    if (!groups->is_array()) {
+      throw HttpError(400, "api.wrong_type", "trường 'groups' phải là danh sách mã nhóm",
+                      "field 'groups' must be a list of group codes", "groups");
+    }
+    std::vector<std::string> codes;
+    json::array logged;
+    for (const json::value& code : groups->as_array()) {
+      if (!code.is_string()) {
+        throw HttpError(400, "api.wrong_type", "mỗi nhóm phải là một chuỗi",
+                        "each group must be a string", "groups");
+      }
+      codes.emplace_back(code.as_string());
+      logged.push_back(code);
+    }
+    if (codes != account.groups) changed["groups"] = std::move(logged);
+    account.groups = std::move(codes);  // an unknown group: the store's UserError, a 400
   }
   services.store.Write([&](Store& s) {
     s.PutUser(account);

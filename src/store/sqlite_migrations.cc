@@ -432,6 +432,25 @@ CREATE TABLE admin_event (
 );
 )sql";
 
+// The client address of each value change (rows written before stay NULL); user groups, the data
+// elements restricted to one (HIV figures) and the accounts in each; an index to purge expired
+// sessions. Exports and metadata edits are logged in admin_event (migration 7).
+constexpr std::string_view kAuditClientAndUserGroups = R"sql(
+ALTER TABLE data_value_audit ADD COLUMN client TEXT;
+ALTER TABLE data_element ADD COLUMN user_group TEXT NOT NULL DEFAULT '';
+CREATE TABLE user_group (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE
+);
+CREATE TABLE app_user_group (
+  user_id INTEGER NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
+  group_id INTEGER NOT NULL REFERENCES user_group (id),
+  PRIMARY KEY (user_id, group_id)
+);
+CREATE INDEX user_session_last_seen ON user_session (last_seen_at);
+CREATE INDEX admin_event_action ON admin_event (action, id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& SqliteMigrations() {
@@ -444,6 +463,8 @@ const std::vector<Migration>& SqliteMigrations() {
       {5, "validation rules", kValidationRules},
       {6, "complete data set registrations, approvals, their log", kReporting},
       {7, "the log of account and token changes", kAdminEvents},
+      {8, "client address in the value audit, user groups, restricted data elements",
+       kAuditClientAndUserGroups},
   };
   return migrations;
 }

@@ -80,8 +80,11 @@ class SqliteStore final : public Store {
 
   MetadataSnapshot LoadMetadata() override;
   MetadataChanges ApplyMetadata(const MetadataSnapshot& snapshot) override;
-  WriteCounts PutValues(const std::vector<DataValueWrite>& writes,
-                        const std::string& user) override;
+  using Store::PutValues;
+  WriteCounts PutValues(const std::vector<DataValueWrite>& writes, const std::string& user,
+                        const std::string& client) override;
+  WriteCounts PutValueBatches(const WriteBatches& next, const std::string& user,
+                              const std::string& client) override;
   std::optional<DataValue> GetValue(const DataValueKey& key) override;
   std::vector<DataValue> QueryValues(const ValueQuery& query) override;
   std::vector<AuditEntry> AuditTrail(const DataValueKey& key) override;
@@ -95,12 +98,16 @@ class SqliteStore final : public Store {
   std::optional<SessionRecord> FindSession(const std::string& id_hash) override;
   void TouchSession(const std::string& id_hash, std::int64_t last_seen_at) override;
   void DeleteSession(const std::string& id_hash) override;
+  int PurgeSessions(std::int64_t idle_before, std::int64_t created_before) override;
   void PutApiToken(const ApiTokenRecord& token) override;
   std::optional<ApiTokenRecord> FindApiToken(const std::string& token_hash) override;
   std::vector<ApiTokenRecord> ListApiTokens(const std::string& username) override;
   bool DeleteApiToken(std::int64_t id, const std::string& username) override;
   void RecordAdminEvent(const AdminEvent& event) override;
   std::vector<AdminEvent> AdminEvents(int limit) override;
+  std::vector<AdminEvent> AdminEventsLike(const std::string& action_prefix, int limit) override;
+  std::vector<std::string> UserGroups() override;
+  long long CountValues(const std::string& data_element_uid) override;
   void RecordLoginAttempt(const LoginAttempt& attempt) override;
   std::vector<LoginAttempt> LoginAttemptsSince(std::int64_t since, const std::string& username,
                                                const std::string& client) override;
@@ -351,7 +358,11 @@ MetadataChanges SqliteStore::ApplyMetadata(const MetadataSnapshot& m) {
     columns.emplace_back("unit_vi", Text(d.unit_vi));
     columns.emplace_back("unit_en", Text(d.unit_en));
     columns.emplace_back("description", Text(d.description));
+    columns.emplace_back("user_group", Text(d.user_group));
     Upsert("data_element", d.uid, columns, &changes);
+    if (!d.user_group.empty()) {
+      db_.Prepare("INSERT OR IGNORE INTO user_group (code) VALUES (?)").Bind(1, d.user_group).Run();
+    }
   }
   for (const Indicator& i : m.indicators) {
     auto columns = named(i);
@@ -556,7 +567,7 @@ MetadataSnapshot SqliteStore::LoadMetadata() {
   {
     Statement s = db_.Prepare(
         "SELECT uid, code, name_vi, name_en, value_type, aggregation_type, category_combo_id, "
-        "unit_vi, unit_en, description FROM data_element ORDER BY code");
+        "unit_vi, unit_en, description, user_group FROM data_element ORDER BY code");
     while (s.Step()) {
       DataElement d;
       read_named(s, &d);
@@ -566,6 +577,7 @@ MetadataSnapshot SqliteStore::LoadMetadata() {
       d.unit_vi = s.Text(7);
       d.unit_en = s.Text(8);
       d.description = s.Text(9);
+      d.user_group = s.Text(10);
       m.data_elements.push_back(std::move(d));
     }
   }
@@ -696,7 +708,19 @@ std::optional<SqliteStore::ResolvedKey> SqliteStore::Resolve(const DataValueKey&
 }
 
 WriteCounts SqliteStore::PutValues(const std::vector<DataValueWrite>& writes,
-                                   const std::string& user) {
+                                   const std::string& user, const std::string& client) {
+  bool given = false;
+  return PutValueBatches(
+      [&]() -> const std::vector<DataValueWrite>* {
+        if (given) return nullptr;
+        given = true;
+        return &writes;
+      },
+      user, client);
+}
+
+WriteCounts SqliteStore::PutValueBatches(const WriteBatches& next, const std::string& user,
+                                         const std::string& client) {
   WriteCounts counts;
   Transaction txn(db_);
   std::string now = NowUtc();
@@ -714,8 +738,10 @@ WriteCounts SqliteStore::PutValues(const std::vector<DataValueWrite>& writes,
       "coc_id = ? AND aoc_id = ?");
   Statement audit = db_.Prepare(
       "INSERT INTO data_value_audit (data_element_id, period_id, org_unit_id, coc_id, aoc_id, "
-      "action, old_value, new_value, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?)");
+      "action, old_value, new_value, changed_by, changed_at, client) VALUES (?, ?, ?, ?, ?, ?, ?, "
+      "?, ?, ?, ?)");
+  std::optional<std::string> audit_client;
+  if (!client.empty()) audit_client = client;
   auto bind_key = [](Statement& s, int first, const ResolvedKey& k) {
     s.Bind(first, k.de)
         .Bind(first + 1, k.pe)
@@ -741,63 +767,69 @@ WriteCounts SqliteStore::PutValues(const std::vector<DataValueWrite>& writes,
     period_ids.emplace(w.key.period, id);
     return id;
   };
-  for (size_t row = 0; row < writes.size(); ++row) {
-    const DataValueWrite& w = writes[row];
-    ResolvedKey k;
-    try {
-      k = {id_of(element_ids, "data_element", w.key.data_element_uid), period_id(w),
-           id_of(unit_ids, "org_unit", w.key.org_unit_uid),
-           id_of(combo_ids, "category_option_combo", w.key.category_option_combo_uid),
-           id_of(combo_ids, "category_option_combo", w.key.attribute_option_combo_uid)};
-    } catch (const UserError& e) {
-      throw UserError(
-          e.code(), e.message_vi(), e.message_en(),
-          "giá trị thứ " + std::to_string(row + 1) + " / value " + std::to_string(row + 1));
-    }
-    select.Reset();
-    bind_key(select, 1, k);
-    std::optional<std::string> old_value;
-    std::string old_comment;
-    if (select.Step()) {
-      old_value = select.Text(0);
-      old_comment = select.Text(1);
-    }
-    AuditAction action;
-    if (!w.value) {
-      if (!old_value) {
+  size_t batch_start = 0;  // the position of the batch's first write in the whole write
+  while (const std::vector<DataValueWrite>* batch = next()) {
+    for (size_t i = 0; i < batch->size(); ++i) {
+      const DataValueWrite& w = (*batch)[i];
+      const size_t row = batch_start + i;
+      ResolvedKey k;
+      try {
+        k = {id_of(element_ids, "data_element", w.key.data_element_uid), period_id(w),
+             id_of(unit_ids, "org_unit", w.key.org_unit_uid),
+             id_of(combo_ids, "category_option_combo", w.key.category_option_combo_uid),
+             id_of(combo_ids, "category_option_combo", w.key.attribute_option_combo_uid)};
+      } catch (const UserError& e) {
+        throw UserError(
+            e.code(), e.message_vi(), e.message_en(),
+            "giá trị thứ " + std::to_string(row + 1) + " / value " + std::to_string(row + 1));
+      }
+      select.Reset();
+      bind_key(select, 1, k);
+      std::optional<std::string> old_value;
+      std::string old_comment;
+      if (select.Step()) {
+        old_value = select.Text(0);
+        old_comment = select.Text(1);
+      }
+      AuditAction action;
+      if (!w.value) {
+        if (!old_value) {
+          ++counts.unchanged;
+          continue;
+        }
+        remove.Reset();
+        bind_key(remove, 1, k);
+        remove.Run();
+        action = AuditAction::kDelete;
+        ++counts.deleted;
+      } else if (!old_value) {
+        insert.Reset();
+        bind_key(insert, 1, k);
+        insert.Bind(6, *w.value).Bind(7, w.comment).Bind(8, user).Bind(9, now).Bind(10, now).Run();
+        action = AuditAction::kCreate;
+        ++counts.created;
+      } else if (*old_value == *w.value && old_comment == w.comment) {
         ++counts.unchanged;
         continue;
+      } else {
+        update.Reset();
+        update.Bind(1, *w.value).Bind(2, w.comment).Bind(3, user).Bind(4, now);
+        bind_key(update, 5, k);
+        update.Run();
+        action = AuditAction::kUpdate;
+        ++counts.updated;
       }
-      remove.Reset();
-      bind_key(remove, 1, k);
-      remove.Run();
-      action = AuditAction::kDelete;
-      ++counts.deleted;
-    } else if (!old_value) {
-      insert.Reset();
-      bind_key(insert, 1, k);
-      insert.Bind(6, *w.value).Bind(7, w.comment).Bind(8, user).Bind(9, now).Bind(10, now).Run();
-      action = AuditAction::kCreate;
-      ++counts.created;
-    } else if (*old_value == *w.value && old_comment == w.comment) {
-      ++counts.unchanged;
-      continue;
-    } else {
-      update.Reset();
-      update.Bind(1, *w.value).Bind(2, w.comment).Bind(3, user).Bind(4, now);
-      bind_key(update, 5, k);
-      update.Run();
-      action = AuditAction::kUpdate;
-      ++counts.updated;
+      audit.Reset();
+      bind_key(audit, 1, k);
+      audit.Bind(6, ActionName(action))
+          .BindOptional(7, old_value)
+          .BindOptional(8, w.value)
+          .Bind(9, user)
+          .Bind(10, now)
+          .BindOptional(11, audit_client)
+          .Run();
     }
-    audit.Reset();
-    bind_key(audit, 1, k);
-    audit.Bind(6, ActionName(action))
-        .BindOptional(7, old_value)
-        .BindOptional(8, w.value)
-        .Bind(9, user)
-        .Bind(10, now)
-        .Run();
+    batch_start += batch->size();
   }
   txn.Commit();
   return counts;
@@ -854,13 +886,15 @@ std::vector<AuditEntry> SqliteStore::AuditTrail(const DataValueKey& key) {
   auto k = Resolve(key);
   if (!k) return out;
   Statement s = db_.Prepare(
-      "SELECT id, action, old_value, new_value, changed_by, changed_at FROM data_value_audit "
-      "WHERE data_element_id = ? AND period_id = ? AND org_unit_id = ? AND coc_id = ? AND aoc_id "
+      "SELECT id, action, old_value, new_value, changed_by, changed_at, client FROM "
+      "data_value_audit WHERE data_element_id = ? AND period_id = ? AND org_unit_id = ? AND coc_id "
+      "= ? AND aoc_id "
       "= ? ORDER BY id");
   s.Bind(1, k->de).Bind(2, k->pe).Bind(3, k->ou).Bind(4, k->coc).Bind(5, k->aoc);
   while (s.Step()) {
     out.push_back(AuditEntry{s.Int(0), key, ParseAction(s.Text(1)), s.OptionalText(2),
-                             s.OptionalText(3), s.Text(4), s.Text(5)});
+                             s.OptionalText(3), s.Text(4), s.Text(5),
+                             s.OptionalText(6).value_or("")});
   }
   return out;
 }
@@ -930,6 +964,22 @@ void SqliteStore::PutUser(const UserAccount& account) {
         .Bind(2, IdOf("org_unit", unit))
         .Run();
   }
+  db_.Prepare("DELETE FROM app_user_group WHERE user_id = ?").Bind(1, id).Run();
+  for (const std::string& group : account.groups) {
+    Statement find = db_.Prepare("SELECT id FROM user_group WHERE code = ?");
+    find.Bind(1, group);
+    if (!find.Step()) {
+      std::string known;
+      for (const std::string& code : UserGroups()) known += (known.empty() ? "" : ", ") + code;
+      throw UserError("store.unknown_user_group",
+                      "không có nhóm người dùng '" + group + "' (các nhóm: " + known + ")",
+                      "no user group '" + group + "' (groups: " + known + ")", "groups");
+    }
+    db_.Prepare("INSERT OR IGNORE INTO app_user_group (user_id, group_id) VALUES (?, ?)")
+        .Bind(1, id)
+        .Bind(2, find.Int(0))
+        .Run();
+  }
   txn.Commit();
 }
 
@@ -938,12 +988,17 @@ std::optional<UserAccount> SqliteStore::FindUser(const std::string& username) {
       "SELECT id, username, password_hash, role, disabled FROM app_user WHERE username = ?");
   s.Bind(1, username);
   if (!s.Step()) return std::nullopt;
-  UserAccount account{s.Text(1), s.Text(2), s.Text(3), {}, s.Int(4) != 0};
+  UserAccount account{s.Text(1), s.Text(2), s.Text(3), {}, s.Int(4) != 0, {}};
   Statement units = db_.Prepare(
       "SELECT o.uid FROM app_user_org_unit b JOIN org_unit o ON o.id = b.org_unit_id WHERE "
       "b.user_id = ? ORDER BY o.code, o.uid");
   units.Bind(1, s.Int(0));
   while (units.Step()) account.org_unit_uids.push_back(units.Text(0));
+  Statement groups = db_.Prepare(
+      "SELECT g.code FROM app_user_group b JOIN user_group g ON g.id = b.group_id WHERE "
+      "b.user_id = ? ORDER BY g.code");
+  groups.Bind(1, s.Int(0));
+  while (groups.Step()) account.groups.push_back(groups.Text(0));
   return account;
 }
 
@@ -987,6 +1042,14 @@ void SqliteStore::TouchSession(const std::string& id_hash, std::int64_t last_see
 
 void SqliteStore::DeleteSession(const std::string& id_hash) {
   db_.Prepare("DELETE FROM user_session WHERE id_hash = ?").Bind(1, id_hash).Run();
+}
+
+int SqliteStore::PurgeSessions(std::int64_t idle_before, std::int64_t created_before) {
+  db_.Prepare("DELETE FROM user_session WHERE last_seen_at < ? OR created_at < ?")
+      .Bind(1, static_cast<long long>(idle_before))
+      .Bind(2, static_cast<long long>(created_before))
+      .Run();
+  return sqlite3_changes(db_.raw());
 }
 
 void SqliteStore::PutApiToken(const ApiTokenRecord& token) {
@@ -1050,6 +1113,35 @@ std::vector<AdminEvent> SqliteStore::AdminEvents(int limit) {
     out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5)});
   }
   return out;
+}
+
+std::vector<AdminEvent> SqliteStore::AdminEventsLike(const std::string& action_prefix, int limit) {
+  // substr() rather than LIKE: an action prefix holding '_' or '%' matches only itself.
+  Statement s = db_.Prepare(
+      "SELECT at, username, client, action, target, detail FROM admin_event WHERE "
+      "substr(action, 1, length(?1)) = ?1 ORDER BY id DESC LIMIT ?2");
+  s.Bind(1, action_prefix).Bind(2, static_cast<long long>(limit));
+  std::vector<AdminEvent> out;
+  while (s.Step()) {
+    out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5)});
+  }
+  return out;
+}
+
+std::vector<std::string> SqliteStore::UserGroups() {
+  Statement s = db_.Prepare("SELECT code FROM user_group ORDER BY code");
+  std::vector<std::string> out;
+  while (s.Step()) out.push_back(s.Text(0));
+  return out;
+}
+
+long long SqliteStore::CountValues(const std::string& data_element_uid) {
+  Statement s = db_.Prepare(
+      "SELECT COUNT(*) FROM data_value v JOIN data_element d ON d.id = v.data_element_id WHERE "
+      "d.uid = ?");
+  s.Bind(1, data_element_uid);
+  s.Step();
+  return s.Int(0);
 }
 
 std::string_view OutcomeName(LoginOutcome outcome) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,6 +48,7 @@ struct UserAccount {
   std::string role;                        // "administrator", "province-data-manager", ...
   std::vector<std::string> org_unit_uids;  // the roots of the subtrees the user may see
   bool disabled = false;
+  std::vector<std::string> groups;  // user groups ("hiv"): data elements restricted to them
 };
 
 struct SessionRecord {
@@ -71,7 +73,7 @@ struct AdminEvent {
   std::string at;
   std::string username;  // who did it
   std::string client;
-  std::string action;  // "put_user", "create_token", "revoke_token"
+  std::string action;  // "put_user", "create_token", "revoke_token", "export_...", "put_..."
   std::string target;  // the account concerned
   std::string detail;  // what changed, as JSON text (never a secret)
 };
@@ -103,10 +105,21 @@ class Store {
   // not in the snapshot are kept. All or nothing.
   virtual MetadataChanges ApplyMetadata(const MetadataSnapshot& snapshot) = 0;
 
-  // Writes the values in one transaction with one audit row per change. All or nothing: a key that
+  // Writes the values in one transaction with one audit row per change, naming the user and the
+  // client address the writes came from ("cli" for the command line). All or nothing: a key that
   // names an unknown object throws UserError and nothing is written.
-  virtual WriteCounts PutValues(const std::vector<DataValueWrite>& writes,
-                                const std::string& user) = 0;
+  virtual WriteCounts PutValues(const std::vector<DataValueWrite>& writes, const std::string& user,
+                                const std::string& client) = 0;
+  WriteCounts PutValues(const std::vector<DataValueWrite>& writes, const std::string& user) {
+    return PutValues(writes, user, "");
+  }
+  // The next batch of one logical write, or nullptr when none is left; a batch stays valid until
+  // the next call.
+  using WriteBatches = std::function<const std::vector<DataValueWrite>*()>;
+  // PutValues for writes too many to hold at once (a large import): every batch in the one
+  // transaction, so that a failure in any batch stores none of them.
+  virtual WriteCounts PutValueBatches(const WriteBatches& next, const std::string& user,
+                                      const std::string& client) = 0;
   virtual std::optional<DataValue> GetValue(const DataValueKey& key) = 0;
   virtual std::vector<DataValue> QueryValues(const ValueQuery& query) = 0;
   // Oldest first.
@@ -116,8 +129,8 @@ class Store {
   virtual void PutTargets(const std::vector<TargetRecord>& targets, const std::string& user) = 0;
   virtual std::vector<TargetRecord> LoadTargets() = 0;
 
-  // Inserts or replaces the account named `account.username`, with its org-unit bindings. Throws
-  // UserError for an unknown org unit.
+  // Inserts or replaces the account named `account.username`, with its org-unit bindings and
+  // groups. Throws UserError for an unknown org unit or a group no data element is restricted to.
   virtual void PutUser(const UserAccount& account) = 0;
   virtual std::optional<UserAccount> FindUser(const std::string& username) = 0;
   virtual std::vector<UserAccount> ListUsers() = 0;  // by username
@@ -126,6 +139,9 @@ class Store {
   virtual std::optional<SessionRecord> FindSession(const std::string& id_hash) = 0;
   virtual void TouchSession(const std::string& id_hash, std::int64_t last_seen_at) = 0;
   virtual void DeleteSession(const std::string& id_hash) = 0;
+  // Deletes the sessions last seen before `idle_before` or opened before `created_before` (both
+  // expired by the session rules); returns how many.
+  virtual int PurgeSessions(std::int64_t idle_before, std::int64_t created_before) = 0;
 
   virtual void PutApiToken(const ApiTokenRecord& token) = 0;
   virtual std::optional<ApiTokenRecord> FindApiToken(const std::string& token_hash) = 0;
@@ -135,6 +151,14 @@ class Store {
 
   virtual void RecordAdminEvent(const AdminEvent& event) = 0;
   virtual std::vector<AdminEvent> AdminEvents(int limit) = 0;  // newest first
+  // The events whose action starts with `action_prefix` ("export"), newest first.
+  virtual std::vector<AdminEvent> AdminEventsLike(const std::string& action_prefix, int limit) = 0;
+
+  // The user groups data elements are restricted to (from the configuration), by code.
+  virtual std::vector<std::string> UserGroups() = 0;
+  // Values stored for the data element (any period, unit or combo): a value type may change only
+  // while there are none.
+  virtual long long CountValues(const std::string& data_element_uid) = 0;
 
   // Every login attempt is kept: it is the login audit and the input of the lock-out rule.
   virtual void RecordLoginAttempt(const LoginAttempt& attempt) = 0;

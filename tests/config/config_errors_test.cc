@@ -284,3 +284,24 @@ TEST_F(ConfigErrorsTest, MissingFolder) {
 
 }  // namespace
 }  // namespace solieu
+
+namespace solieu {
+namespace {
+
+TEST_F(ConfigErrorsTest, DataElementGroupsRestrictElementsAndNameTheirMistakes) {
+  Write("data_element_groups.csv", "data_element,user_group\nMATERNAL_DEATHS,hiv\n");
+  ConfigFolder folder = LoadConfigFolder(dir_.string());
+  for (const DataElement& d : folder.metadata.data_elements) {
+    EXPECT_EQ(d.user_group, d.code == "MATERNAL_DEATHS" ? "hiv" : "") << d.code;
+  }
+
+  Write("data_element_groups.csv", "data_element,user_group\nMATERNAL_DEATHS,hiv\nNO_SUCH,hiv\n");
+  EXPECT_EQ(Refused().where(), File("data_element_groups.csv") + ":3 data_element");
+  Write("data_element_groups.csv", "data_element,user_group\nLIVE_BIRTHS,h i v\n");
+  EXPECT_EQ(Refused().where(), File("data_element_groups.csv") + ":2 user_group");
+  Write("data_element_groups.csv", "data_element,user_group\nLIVE_BIRTHS,hiv\nLIVE_BIRTHS,tb\n");
+  EXPECT_EQ(Refused().where(), File("data_element_groups.csv") + ":3 data_element");
+}
+
+}  // namespace
+}  // namespace solieu

@@ -86,7 +86,8 @@ class DataValueFormatsTest : public ExchangeTest {
 };
 
 TEST_F(DataValueFormatsTest, FormatNamesAndExtensions) {
-  EXPECT_EQ(DataValueFormats(), (std::vector<std::string>{"json", "xml", "csv", "adx"}));
+  EXPECT_EQ(DataValueFormats(), (std::vector<std::string>{"json", "xml", "csv", "adx", "xlsx"}));
+  EXPECT_EQ(DataValueFormatForPath("phieu-nhap.XLSX"), "xlsx");
   EXPECT_EQ(DataValueFormatForPath("a/b/values.XML"), "xml");
   EXPECT_EQ(DataValueFormatForPath("values.csv"), "csv");
   EXPECT_EQ(DataValueFormatForPath("values.json"), "json");
@@ -94,11 +95,11 @@ TEST_F(DataValueFormatsTest, FormatNamesAndExtensions) {
   EXPECT_EQ(DataValueFormatForPath("values"), "json");
   std::istringstream in("");
   try {
-    OpenDataValueSource("xlsx", in, "x");
-    ADD_FAILURE() << "xlsx accepted";
+    OpenDataValueSource("ods", in, "x");
+    ADD_FAILURE() << "ods accepted";
   } catch (const UserError& e) {
     EXPECT_EQ(e.code(), "exchange.unknown_format");
-    EXPECT_NE(e.message_en().find("json, xml, csv, adx"), std::string::npos);
+    EXPECT_NE(e.message_en().find("json, xml, csv, adx, xlsx"), std::string::npos);
   }
 }
 

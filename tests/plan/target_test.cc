@@ -206,5 +206,23 @@ TEST(TargetTest, SeedDataPlainNumbersReadAsPrinted) {
   EXPECT_DOUBLE_EQ(Target::ParseVietnamese("1,65").low(), Target::ParseMachine("1.65").low());
 }
 
+TEST(TargetTest, TypedTargetsAreStoredInMachineFormAndReadBackTheSame) {
+  struct Case {
+    const char* typed;
+    const char* stored;
+  };
+  for (const Case& c : {Case{"≥ 95", "≥95"}, Case{"668.030", "668030"},
+                        Case{"0,4 - 0,5", "0.4-0.5"}, Case{"85,0", "85.0"}, Case{"<=16", "≤16"},
+                        Case{"> 98", ">98"}, Case{"-1,25", "-1.25"}, Case{"<15", "<15"}}) {
+    const Target typed = Target::ParseVietnamese(c.typed);
+    EXPECT_EQ(typed.MachineText(), c.stored) << c.typed;
+    const Target back = Target::ParseMachine(typed.MachineText());
+    EXPECT_EQ(back.kind(), typed.kind()) << c.typed;
+    EXPECT_DOUBLE_EQ(back.low(), typed.low()) << c.typed;
+    EXPECT_DOUBLE_EQ(back.high(), typed.high()) << c.typed;
+    EXPECT_EQ(back.decimals(), typed.decimals()) << c.typed;
+  }
+}
+
 }  // namespace
 }  // namespace solieu::plan

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <boost/json/parse.hpp>
 #include <filesystem>
+#include <fstream>
 
 #include "cli_runner.h"
 
@@ -140,6 +142,79 @@ TEST_F(QualityCliTest, OutliersUserErrorsExitOne) {
                     "--threshold", "-1"})
                 .exit_code,
             1);
+}
+
+// `solieu import` checks the validation rules the committed values take part in, at the units and
+// periods written: a warning, the values stored all the same; --skip-validation and --dry-run
+// check nothing.
+TEST_F(QualityCliTest, ImportListsTheRulesItsValuesBreak) {
+  auto write = [&](const std::string& name, const std::string& cases, const std::string& deaths) {
+    fs::path file = *scratch_ / name;
+    std::ofstream(file) << R"({"dataValues":[)"
+                        << R"({"dataElement":"D_CHOLERA","period":"2025W41","orgUnit":"TYT03325",)"
+                        << R"("categoryOptionCombo":"MAC","value":")" << cases << R"("},)"
+                        << R"({"dataElement":"D_CHOLERA","period":"2025W41","orgUnit":"TYT03325",)"
+                        << R"("categoryOptionCombo":"TU_VONG","value":")" << deaths << R"("}]})";
+    return file.string();
+  };
+  CommandResult dry =
+      Solieu({"import", write("dry.json", "1", "4"), "--id-scheme", "CODE", "--dry-run"});
+  ASSERT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_TRUE(boost::json::parse(dry.out).at("validationViolations").as_array().empty());
+
+  CommandResult r = Solieu({"import", write("bad.json", "1", "3"), "--id-scheme", "CODE"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;  // WARNING exits 0: the values are stored
+  boost::json::value s = boost::json::parse(r.out);
+  EXPECT_EQ(s.at("status").as_string(), "WARNING");
+  EXPECT_EQ(s.at("importCount").at("imported").as_int64(), 2);
+  const boost::json::array& v = s.at("validationViolations").as_array();
+  ASSERT_EQ(v.size(), 1u) << r.out;
+  EXPECT_EQ(v[0].at("rule").as_string(), "DEATHS_LE_CASES_CHOLERA");
+  EXPECT_EQ(v[0].at("orgUnitCode").as_string(), "TYT03325");
+  EXPECT_EQ(v[0].at("period").as_string(), "2025W41");
+  EXPECT_EQ(v[0].at("leftSide").as_double(), 3);
+  EXPECT_EQ(v[0].at("rightSide").as_double(), 1);
+  CommandResult stored = Solieu({"value", "get", "--de", "D_CHOLERA", "--coc", "TU_VONG", "--pe",
+                                 "2025W41", "--ou", "TYT03325", "--format", "csv"});
+  ASSERT_EQ(stored.exit_code, 0) << stored.err;
+  auto stored_rows = ParseCsv(stored.out);
+  ASSERT_EQ(stored_rows.size(), 2u) << stored.out;
+  EXPECT_EQ(stored_rows[1][4], "3");
+
+  CommandResult skipped =
+      Solieu({"import", write("skip.json", "1", "5"), "--id-scheme", "CODE", "--skip-validation"});
+  ASSERT_EQ(skipped.exit_code, 0) << skipped.err;
+  boost::json::value k = boost::json::parse(skipped.out);
+  EXPECT_EQ(k.at("status").as_string(), "SUCCESS");
+  EXPECT_TRUE(k.at("validationViolations").as_array().empty());
+
+  CommandResult fixed = Solieu({"import", write("fixed.json", "6", "5"), "--id-scheme", "CODE"});
+  ASSERT_EQ(fixed.exit_code, 0) << fixed.err;
+  EXPECT_EQ(boost::json::parse(fixed.out).at("status").as_string(), "SUCCESS") << fixed.out;
+}
+
+// Every notifiable disease of the configuration has its deaths <= cases rule (issue 4, item 6).
+TEST(ConsistencyRules, EveryDiseaseHasDeathsAtMostCases) {
+  const std::string dir = std::string(SOLIEU_SOURCE_DIR) + "/config/dien-bien/";
+  auto rows = [](const std::string& path) {
+    std::ifstream in(path);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return ParseCsv(text);
+  };
+  auto diseases = rows(dir + "diseases.csv");
+  auto rules = rows(dir + "validation_rules.csv");
+  ASSERT_GT(diseases.size(), 30u);
+  ASSERT_EQ(diseases[0][4], "data_element");
+  ASSERT_EQ(rules[0][4], "left_side");
+  for (size_t d = 1; d < diseases.size(); ++d) {
+    const std::string& de = diseases[d][4];
+    bool found = false;
+    for (size_t r = 1; r < rules.size() && !found; ++r) {
+      found = rules[r][4] == "#{" + de + ".TU_VONG}" && rules[r][6] == "less_than_or_equal_to" &&
+              rules[r][7] == "#{" + de + ".MAC}";
+    }
+    EXPECT_TRUE(found) << de;
+  }
 }
 
 }  // namespace

@@ -120,6 +120,21 @@ TEST(SessionPolicy, IdleAndAbsoluteExpiry) {
   EXPECT_TRUE(SessionNeedsTouch(s, 1000 + 60, policy));
 }
 
+// The purge deletes exactly the sessions CheckSession calls expired, at the boundary too.
+TEST(SessionPolicy, PurgeCutoffsMatchExpiry) {
+  SessionPolicy policy;
+  const std::int64_t now = 100000;
+  SessionPurgeCutoffs cutoffs = PurgeCutoffs(now, policy);
+  for (std::int64_t created : {now - 12 * 3600 - 1, now - 12 * 3600, now - 12 * 3600 + 1}) {
+    for (std::int64_t seen : {now - 30 * 60 - 1, now - 30 * 60, now - 30 * 60 + 1}) {
+      SessionRecord s{"h", "u", "c", "ip", created, seen};
+      bool purged = seen < cutoffs.idle_before || created < cutoffs.created_before;
+      EXPECT_EQ(purged, CheckSession(s, now, policy) != SessionState::kValid)
+          << "created " << created << ", seen " << seen;
+    }
+  }
+}
+
 LoginAttempt Failure(std::int64_t at) {
   return {"u", "ip", at, LoginOutcome::kFailure};
 }

@@ -148,6 +148,12 @@ std::vector<Probe> Probes() {
                 "&period=" + kPeriod + "&orgUnit=" + Facility(own);
        },
        no_body, false, AnyoneInScope},
+      {http::verb::get, "/api/dataSets/{id}/entrySheet",
+       [](bool own) {
+         return std::string("/api/dataSets/") + kFormDataSet +
+                "/entrySheet?orgUnit=" + Facility(own) + "&period=" + kPeriod;
+       },
+       no_body, false, AnyoneInScope},
       {http::verb::get, "/api/analytics",
        [](bool own) {
          return std::string("/api/analytics?dimension=dx:") + kElement +
@@ -166,6 +172,26 @@ std::vector<Probe> Probes() {
        },
        no_body, false, AuditorsInScope},
       {http::verb::get, "/api/audit/logins", fixed("/api/audit/logins?username=m.viewer"), no_body,
+       false, [](Role role, bool) { return role == Role::kAdministrator; }},
+      {http::verb::get, "/api/audit/events", fixed("/api/audit/events?action=export"), no_body,
+       false, [](Role role, bool) { return role == Role::kAdministrator; }},
+      // Metadata is not scoped to org units: administrators edit it, nobody else.
+      {http::verb::put, "/api/metadata/dataElements/{id}",
+       fixed(std::string("/api/metadata/dataElements/") + kElement),
+       [](bool, const RoleUser&) {
+         return R"({"description":"matrix )" + std::to_string(++counter) + "\"}";
+       },
+       false, [](Role role, bool) { return role == Role::kAdministrator; }},
+      {http::verb::put, "/api/metadata/dataSets/{id}",
+       fixed(std::string("/api/metadata/dataSets/") + kFormDataSet),
+       [](bool, const RoleUser&) {
+         return R"({"nameEn":"Matrix )" + std::to_string(++counter) + "\"}";
+       },
+       false, [](Role role, bool) { return role == Role::kAdministrator; }},
+      {http::verb::put, "/api/metadata/indicators/{id}", fixed("/api/metadata/indicators/I_MMR"),
+       [](bool, const RoleUser&) {
+         return R"({"description":"matrix )" + std::to_string(++counter) + "\"}";
+       },
        false, [](Role role, bool) { return role == Role::kAdministrator; }},
       {http::verb::get, "/api/surveillance/alerts", fixed("/api/surveillance/alerts"), no_body,
        false, Anyone},
@@ -205,6 +231,28 @@ std::vector<Probe> Probes() {
       {http::verb::post, "/api/surveillance/runs", fixed("/api/surveillance/runs"),
        [](bool, const RoleUser&) { return std::string(R"({"week":"2025W37"})"); }, false,
        [](Role role, bool) { return CanVerifyAlerts(role); }},
+      {http::verb::get, "/api/dashboard/indicators",
+       [](bool own) { return "/api/dashboard/indicators?year=2025&orgUnit=" + Facility(own); },
+       no_body, false, AnyoneInScope},
+      {http::verb::get, "/api/targets", fixed("/api/targets?year=2025"), no_body, false, Anyone},
+      {http::verb::get, "/api/validation",
+       [](bool own) { return "/api/validation?from=202508&to=202508&orgUnit=" + Facility(own); },
+       no_body, false, AnyoneInScope},
+      {http::verb::get, "/api/outliers",
+       [](bool own) {
+         return std::string("/api/outliers?from=202501&to=202512&dataElement=") + kElement +
+                "&orgUnit=" + Facility(own);
+       },
+       no_body, false, AnyoneInScope},
+      {http::verb::put, "/api/targets", fixed("/api/targets"),
+       [](bool own, const RoleUser&) {
+         return std::string(R"({"indicator":"I_MMR","period":"2025","orgUnit":")") + Facility(own) +
+                R"(","target":"<)" + std::to_string(++counter) + "\"}";
+       },
+       false,
+       [](Role role, bool own) {
+         return own && (role == Role::kAdministrator || role == Role::kProvinceDataManager);
+       }},
       // Reporting last: an approval locks the values the probes above write.
       {http::verb::post, "/api/completeDataSetRegistrations",
        fixed("/api/completeDataSetRegistrations"),
@@ -251,7 +299,8 @@ class AuthorizationMatrixTest : public ::testing::Test {
                      HashPassword(kPassword, PasswordCost::Minimum()),
                      "viewer",
                      {server_.OrgUid(kOwnFacility)},
-                     false});
+                     false,
+                     {}});
   }
 
   void SeedSurveillanceRecords() {
@@ -285,9 +334,13 @@ class AuthorizationMatrixTest : public ::testing::Test {
     }
   }
 
-  // What must not change on a refusal: every stored value and the audit trail of both keys.
+  // What must not change on a refusal: every stored value, the audit trail of both keys and
+  // the plan's targets.
   std::string Snapshot() {
     std::string out;
+    for (const TargetRecord& t : store_->LoadTargets()) {
+      out += t.indicator_uid + "|" + t.period + "|" + t.org_unit_uid + "|" + t.target + "\n";
+    }
     for (const DataValue& v : store_->QueryValues({})) {
       out += v.key.data_element_uid + "|" + v.key.period + "|" + v.key.org_unit_uid + "|" +
              v.value + "|" + v.comment + "|" + v.stored_by + "|" + v.last_updated + "\n";

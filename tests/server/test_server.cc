@@ -55,11 +55,15 @@ TestServer::TestServer(std::function<void(server::ServerConfig&)> configure,
     auto store = Store::Open(store_path());
     store->ApplyMetadata(metadata_);
     for (const TestUser& user : TestUsers()) {
+      // As in the demo: the province data manager is in group hiv (the HIV figures), no one else.
+      std::vector<std::string> groups;
+      if (user.username == "thongke") groups.push_back(kHivGroup);
       store->PutUser({user.username,
                       HashPassword(kPassword, PasswordCost::Minimum()),
                       user.role,
                       {OrgUid(user.org_code)},
-                      false});
+                      false,
+                      groups});
     }
     Period month = *Period::Parse(kPeriod);
     store->PutValues({{Key(kOwnFacility), month.start(), month.end(), "10", "seed"},

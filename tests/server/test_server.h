@@ -29,6 +29,8 @@ inline constexpr const char* kOtherFacility = "TYT03158";
 inline constexpr const char* kElement = "ARI_TREATED";  // INTEGER_ZERO_OR_POSITIVE, SUM
 inline constexpr const char* kPeriod = "202508";
 inline constexpr const char* kPassword = "test-password-1";
+inline constexpr const char* kHivGroup = "hiv";
+inline constexpr const char* kHivElement = "HIV_NEW";  // restricted to group hiv, SUM
 
 struct TestUser {
   std::string username;

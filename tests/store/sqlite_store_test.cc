@@ -193,6 +193,34 @@ TEST_F(SqliteStoreTest, ABatchWithOneUnknownReferenceWritesNothing) {
   EXPECT_TRUE(store->AuditTrail(Write("").key).empty());
 }
 
+TEST_F(SqliteStoreTest, BatchesOfOneWriteShareOneTransaction) {
+  auto store = Store::Open(path_);
+  store->ApplyMetadata(SmallSnapshot());
+  DataValueWrite bad = Write("7");
+  bad.key.org_unit_uid = "NoSuchUnit1";
+  std::vector<std::vector<DataValueWrite>> batches = {{Write("5")}, {Write("6")}, {bad}};
+  size_t next = 0;
+  auto from = [&]() -> const std::vector<DataValueWrite>* {
+    return next < batches.size() ? &batches[next++] : nullptr;
+  };
+  // A failure in the third batch takes back the first two.
+  try {
+    store->PutValueBatches(from, "clerk", "10.0.0.7");
+    ADD_FAILURE() << "an unknown unit was accepted";
+  } catch (const UserError& e) {
+    EXPECT_EQ(e.where(), "giá trị thứ 3 / value 3");  // counted across the batches
+  }
+  EXPECT_FALSE(store->GetValue(Write("").key).has_value());
+  EXPECT_TRUE(store->AuditTrail(Write("").key).empty());
+  batches.pop_back();
+  next = 0;
+  WriteCounts counts = store->PutValueBatches(from, "clerk", "10.0.0.7");
+  EXPECT_EQ(counts.created, 1);
+  EXPECT_EQ(counts.updated, 1);
+  EXPECT_EQ(store->GetValue(Write("").key)->value, "6");
+  EXPECT_EQ(store->AuditTrail(Write("").key).size(), 2u);
+}
+
 TEST_F(SqliteStoreTest, TargetsAreKeptVerbatimAndReplacedByKey) {
   auto store = Store::Open(path_);
   store->ApplyMetadata(SmallSnapshot());
@@ -215,6 +243,94 @@ TEST_F(SqliteStoreTest, TargetsAreKeptVerbatimAndReplacedByKey) {
 
 TEST_F(SqliteStoreTest, AnUnopenablePathIsAUserError) {
   EXPECT_THROW(Store::Open((dir_ / "no-such-folder" / "x.db").string()), UserError);
+}
+
+}  // namespace
+}  // namespace solieu
+
+namespace solieu {
+namespace {
+
+TEST_F(SqliteStoreTest, MigrationEightKeepsOldAuditRowsWithoutAClientAddress) {
+  // A store at schema 7 with one audit row, as it was before the client address was kept.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  std::string sql =
+      "CREATE TABLE schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+      "applied_at TEXT NOT NULL);";
+  for (const Migration& m : SqliteMigrations()) {
+    if (m.version > 7) continue;
+    sql += std::string(m.sql);
+    sql += "INSERT INTO schema_migration VALUES (" + std::to_string(m.version) + ", 'm', 't');";
+  }
+  sql +=
+      "INSERT INTO data_value_audit (data_element_id, period_id, org_unit_id, coc_id, aoc_id, "
+      "action, old_value, new_value, changed_by, changed_at) VALUES (1, 1, 1, 1, 1, 'CREATE', "
+      "NULL, '5', 'old', '2024-01-01T00:00:00Z');";
+  ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_close(db);
+
+  EXPECT_EQ(Store::Open(path_)->SchemaVersion(), SqliteMigrations().back().version);
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  sqlite3_prepare_v2(db, "SELECT changed_by, client IS NULL FROM data_value_audit", -1, &stmt,
+                     nullptr);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "old");
+  EXPECT_EQ(sqlite3_column_int(stmt, 1), 1);
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+}
+
+TEST_F(SqliteStoreTest, AuditRowsKeepTheClientAddress) {
+  auto store = Store::Open(path_);
+  store->ApplyMetadata(SmallSnapshot());
+  store->PutValues({Write("1")}, "clerk", "10.0.0.7");
+  store->PutValues({Write("2")}, "cli-user", "cli");
+  store->PutValues({Write("3")}, "demo");
+  auto trail = store->AuditTrail(Write("").key);
+  ASSERT_EQ(trail.size(), 3u);
+  EXPECT_EQ(trail[0].client, "10.0.0.7");
+  EXPECT_EQ(trail[1].client, "cli");
+  EXPECT_EQ(trail[2].client, "");
+}
+
+TEST_F(SqliteStoreTest, UserGroupsComeFromRestrictedDataElements) {
+  auto store = Store::Open(path_);
+  MetadataSnapshot m = SmallSnapshot();
+  m.data_elements[0].user_group = "hiv";
+  store->ApplyMetadata(m);
+  EXPECT_EQ(store->LoadMetadata().data_elements[0].user_group, "hiv");
+  EXPECT_EQ(store->UserGroups(), std::vector<std::string>{"hiv"});
+
+  UserAccount account{"u", "hash", "viewer", {"ProvinceA01"}, false, {"hiv"}};
+  store->PutUser(account);
+  EXPECT_EQ(store->FindUser("u")->groups, std::vector<std::string>{"hiv"});
+  account.groups = {"hiv", "tb"};
+  try {
+    store->PutUser(account);
+    FAIL() << "an unknown group was accepted";
+  } catch (const UserError& e) {
+    EXPECT_NE(e.message_en().find("'tb'"), std::string::npos) << e.message_en();
+  }
+  EXPECT_EQ(store->FindUser("u")->groups, std::vector<std::string>{"hiv"});  // unchanged
+  account.groups = {};
+  store->PutUser(account);
+  EXPECT_TRUE(store->FindUser("u")->groups.empty());
+}
+
+TEST_F(SqliteStoreTest, PurgeSessionsDeletesOnlyExpiredOnes) {
+  auto store = Store::Open(path_);
+  store->ApplyMetadata(SmallSnapshot());
+  store->PutUser({"u", "hash", "viewer", {"ProvinceA01"}, false, {}});
+  store->PutSession({"idle", "u", "c", "127.0.0.1", 1000, 1100});
+  store->PutSession({"old", "u", "c", "127.0.0.1", 500, 1900});
+  store->PutSession({"live", "u", "c", "127.0.0.1", 1000, 1900});
+  EXPECT_EQ(store->PurgeSessions(/*idle_before=*/1200, /*created_before=*/900), 2);
+  EXPECT_FALSE(store->FindSession("idle"));
+  EXPECT_FALSE(store->FindSession("old"));
+  EXPECT_TRUE(store->FindSession("live"));
 }
 
 }  // namespace
