@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (fuzz/) with clang, ASan and UBSan in build-fuzz, then runs each for
-# a bounded time on a seed corpus copied from the DHIS2 fixtures in ../shared/reference/dhis2 and
-# the Điện Biên configuration (into a temporary folder per target; nothing is written to the
+# a bounded time on a seed corpus copied from the DHIS2 fixtures in ../shared/reference/dhis2,
+# the Điện Biên configuration and our own entry sheets (fuzz/seeds/xlsx) (into a temporary folder per target; nothing is written to the
 # repository). Prints per target the executions and coverage libFuzzer reports; exits 1 if any
 # target crashed, hung, ran out of memory or drew a sanitizer report, naming the reproducer.
 # Usage: scripts/fuzz.sh [SECONDS]     SECONDS per target, default 30.
-# Environment: SOLIEU_SHARED_DIR (default ../shared), FUZZ_JOBS (targets at once, default 2).
+# Environment: SOLIEU_SHARED_DIR (default ../shared), FUZZ_JOBS (targets at once, default 2),
+# FUZZ_TARGETS (a space-separated subset of the targets; default all), FUZZ_BUILD_DIR (default
+# build-fuzz).
 # Reproduce a finding: build-fuzz/fuzz/TARGET build-fuzz/fuzz-artifacts/TARGET/crash-...
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +17,7 @@ jobs="${FUZZ_JOBS:-2}"
 shared="${SOLIEU_SHARED_DIR:-$PWD/../shared}"
 dhis2="$shared/reference/dhis2"
 config="config/dien-bien"
-build="build-fuzz"
+build="${FUZZ_BUILD_DIR:-build-fuzz}"
 
 if [ ! -d "$dhis2" ]; then
   echo "fuzz: $dhis2 is missing (set SOLIEU_SHARED_DIR)" >&2
@@ -25,7 +27,8 @@ fi
 echo "== fuzz build (clang, libFuzzer + ASan + UBSan) in $build"
 cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DSOLIEU_BUILD_FUZZ=ON \
   -DSOLIEU_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -gline-tables-only" >/dev/null
-cmake --build "$build" --target solieu_fuzz -j "$jobs"
+# shellcheck disable=SC2086 # FUZZ_TARGETS is a list
+cmake --build "$build" --target ${FUZZ_TARGETS:-solieu_fuzz} -j "$jobs"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -70,6 +73,22 @@ seed() {
     fuzz_vn_number)
       printf '%s\n' 1.250 65,7 1.250,5 21.372,1 -7,19 05 0,4 "  1.047 " | seeds_from_lines "$dir"
       ;;
+    fuzz_xlsx_data_values)
+      # Our own entry sheets as they are, and each as the "parts" input the target zips itself
+      # (fuzz/fuzz_xlsx_data_values.cc), so that mutations reach the XML past inflate.
+      local xlsx part
+      for xlsx in fuzz/seeds/xlsx/*.xlsx; do
+        cp "$xlsx" "$dir"
+        {
+          printf 'XLSXPARTS\n'
+          for part in xl/workbook.xml xl/_rels/workbook.xml.rels xl/sharedStrings.xml \
+            xl/worksheets/sheet1.xml xl/worksheets/sheet2.xml; do
+            [ "$part" = xl/workbook.xml ] || printf '\n--part--\n'
+            unzip -p "$xlsx" "$part" 2>/dev/null || true
+          done
+        } >"$dir/parts-$(basename "$xlsx" .xlsx)"
+      done
+      ;;
   esac
 }
 
@@ -83,11 +102,13 @@ dict_of() {
     fuzz_expression) echo expression ;;
     fuzz_period) echo period ;;
     fuzz_vn_number) echo vn_number ;;
+    fuzz_xlsx_data_values) echo xlsx ;;
   esac
 }
 
 targets=(fuzz_json_data_values fuzz_xml_data_values fuzz_csv_data_values fuzz_adx_data_values
-  fuzz_dhis2_metadata fuzz_csv_reader fuzz_expression fuzz_period fuzz_vn_number)
+  fuzz_dhis2_metadata fuzz_csv_reader fuzz_expression fuzz_period fuzz_vn_number
+  fuzz_xlsx_data_values)
 
 run() {
   local target="$1" artifacts="$build/fuzz-artifacts/$1" extra=()
@@ -102,6 +123,8 @@ run() {
     -artifact_prefix="$artifacts/" "${extra[@]}" "$work/$target" >"$work/$target.log" 2>&1
   echo $? >"$work/$target.rc"
 }
+
+if [ -n "${FUZZ_TARGETS:-}" ]; then read -r -a targets <<<"$FUZZ_TARGETS"; fi
 
 echo "== fuzzing ${#targets[@]} targets, ${seconds}s each, $jobs at a time"
 for target in "${targets[@]}"; do
