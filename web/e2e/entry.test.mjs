@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import fs from 'node:fs';
-import { apiFromPage, launchBrowser, screenshot, signIn, startServer, zipEntries } from './server.mjs';
+import path from 'node:path';
+import { apiFromPage, launchBrowser, screenshot, screenshots, signIn, startServer, zipEntries } from './server.mjs';
 
 const DATA_SET = 'DS_MCH_M';
 const MONTH = '202611';
@@ -177,16 +178,18 @@ test('a month of the immunisation form moves the dashboard card by exactly what 
   assert.equal(await fullyInput.inputValue(), old.length ? vi(oldFully, 10) : '');
   const typed = oldFully + 7;
   const n = await inputs.count();
+  const typedInto = [];
   for (let i = 0; i < n; i++) {
     const input = inputs.nth(i);
     if ((await input.getAttribute('data-de')) === 'U1_FULLY_IMMUNIZED') await input.fill(String(typed));
     else if ((await input.inputValue()) === '') await input.fill(String(i + 2));
     else continue;
     await input.press('Tab');
+    typedInto.push(await input.getAttribute('id'));
   }
   await page.waitForFunction(
-    () => [...document.querySelectorAll('table.entry-form input')].every((el) => el.dataset.state === 'saved'),
-    null,
+    (ids) => ids.every((id) => document.getElementById(id)?.dataset.state === 'saved'),
+    typedInto,
     { timeout: 30000 },
   );
 
@@ -202,6 +205,7 @@ test('a month of the immunisation form moves the dashboard card by exactly what 
   assert.equal(shownAfter, vi(expected, kpiAfter.decimals));
   assert.notEqual(shownAfter, shownBefore, 'the card shows the change');
   await screenshot(page, 'dashboard-after-entry');
+  await page.locator(`article.kpi[data-code="${KPI}"]`).screenshot({ path: path.join(screenshots, 'dashboard-card-after-entry.png') });
 });
 
 test('another commune\'s form is not offered and the API refuses it', async () => {

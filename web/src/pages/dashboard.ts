@@ -34,7 +34,10 @@ interface Alert {
 }
 
 const FIRST_YEAR = 2021;
+// The trend charts span the 2021-2025 plan period; the year picker runs to this year, and opens on
+// the last complete year.
 const LAST_YEAR = 2025;
+const THIS_YEAR = Math.max(LAST_YEAR, new Date().getFullYear());
 const REFORM_MONTH = '202507';
 
 function years(to: number): string[] {
@@ -108,9 +111,9 @@ export async function render(root: HTMLElement, params: URLSearchParams): Promis
   const started = performance.now();
   const md = await loadMetadata();
   const me = currentUser()!;
-  const year = params.get('year') ?? String(LAST_YEAR);
+  const year = params.get('year') ?? String(THIS_YEAR - 1);
   const yearSelect = select(
-    years(LAST_YEAR)
+    years(THIS_YEAR)
       .reverse()
       .map((y) => ({ value: y, label: y })),
     year,
