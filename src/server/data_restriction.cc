@@ -105,4 +105,13 @@ std::string VisibilityKey(const Principal& user) {
   return key;
 }
 
+bool HiddenItems::HidesRule(const ValidationRule& rule) const {
+  for (const auto& [item, group] : group_of_) {
+    for (const std::string* side : {&rule.left.expression, &rule.right.expression}) {
+      if (side->find("{" + item) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace solieu::server

@@ -36,6 +36,8 @@ class HiddenItems {
   bool empty() const { return group_of_.empty(); }
   // An analytics item as requested: a code or uid, optionally "ID.COMBO".
   bool Hides(std::string_view item) const;
+  // Whether either side of `rule` names a hidden item: its values would show through.
+  bool HidesRule(const ValidationRule& rule) const;
   // Throws HttpError 403 naming the first hidden item of `items` (an analytics request).
   void RequireNone(const std::vector<std::string>& items, std::string_view where) const;
   const std::map<std::string, std::string, std::less<>>& items() const { return group_of_; }

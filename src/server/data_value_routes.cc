@@ -137,11 +137,14 @@ bool RuleUsesElement(const ValidationRule& rule, const DataElement& element) {
 // The validation rules the written value takes part in, checked for its unit and period as data
 // entry checks them: a violation is a warning shown to the clerk, not a refusal (a case reported
 // this week may die next week, when the form is corrected).
-json::array ViolationsAfterWrite(const Analytics& analytics, const DataElement& element,
-                                 const OrgUnit& unit, const Period& period) {
+json::array ViolationsAfterWrite(const Analytics& analytics, const Principal& user,
+                                 const DataElement& element, const OrgUnit& unit,
+                                 const Period& period) {
+  HiddenItems hidden(analytics.metadata(), user);
   std::vector<ValidationRule> rules;
   for (const ValidationRule& rule : analytics.metadata().validation_rules) {
-    if (RuleUsesElement(rule, element)) rules.push_back(rule);
+    // A rule over figures the user may not see (HIV) would show them through its two sides.
+    if (RuleUsesElement(rule, element) && !hidden.HidesRule(rule)) rules.push_back(rule);
   }
   json::array out;
   if (rules.empty()) return out;
@@ -196,7 +199,7 @@ Response Put(ApiServices& services, RequestContext& context) {
   if (outcome.locked) return Locked(*outcome.locked);
   if (outcome.conflict) return Conflict(outcome);
   json::array violations = services.analytics.Read([&](const Analytics& analytics) {
-    return ViolationsAfterWrite(analytics, *key.element, *key.unit, key.period);
+    return ViolationsAfterWrite(analytics, user, *key.element, *key.unit, key.period);
   });
   return JsonResponse(200, json::object{{"status", StatusOf(outcome.counts)},
                                         {"dataValue", DataValueJson(*outcome.after)},

@@ -92,14 +92,7 @@ Response Validation(ApiServices& services, RequestContext& context) {
     if (rules.empty()) rules = m.validation_rules;
     // A rule's sides would show the values of elements the user may not see (HIV figures).
     HiddenItems hidden(m, context.user());
-    std::erase_if(rules, [&](const ValidationRule& r) {
-      for (const auto& [item, group] : hidden.items()) {
-        for (const std::string& side : {r.left.expression, r.right.expression}) {
-          if (side.find("{" + item) != std::string::npos) return true;
-        }
-      }
-      return false;
-    });
+    std::erase_if(rules, [&](const ValidationRule& r) { return hidden.HidesRule(r); });
     std::set<std::string> types;
     for (const ValidationRule& r : rules) types.insert(r.period_type);
     std::vector<Period> periods;
