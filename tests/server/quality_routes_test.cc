@@ -118,5 +118,41 @@ TEST_F(QualityRoutesTest, RestrictedFiguresStayHiddenFromUsersOutsideTheirGroup)
   EXPECT_EQ(manager.Get(target).status, 200);
 }
 
+// A rule over a visible and a restricted element: its sides would show the HIV figure, so only
+// users who may see it get the warning after a write, or the violation on demand. (A rule is
+// checked where its data sets are entered: DS_MCH_M is the stations' monthly form.)
+TEST(QualityRestrictionTest, RulesOverRestrictedFiguresAreShownOnlyToTheirGroup) {
+  TestServer server({}, [](Store& store) {
+    MetadataSnapshot m = store.LoadMetadata();
+    ValidationRule rule;
+    rule.uid = "TestRuleHiv";
+    rule.code = "TEST_DELIVERIES_LE_HIV";
+    rule.name_vi = rule.name_en = "Deliveries <= HIV (test)";
+    rule.period_type = "Monthly";
+    rule.left.expression = "#{DELIVERIES_AT_FACILITY}";
+    rule.right.expression = std::string("#{") + kHivElement + "}";
+    rule.right.missing_value_strategy = "NEVER_SKIP";
+    m.validation_rules.push_back(rule);
+    store.ApplyMetadata(m);
+  });
+  ApiClient clerk(server.port()), manager(server.port());
+  ASSERT_EQ(clerk.Login("tyt.muongphang").status, 200);  // not in group hiv
+  ASSERT_EQ(manager.Login("thongke").status, 200);       // in group hiv
+  auto put = [&](ApiClient& client, const char* value) {
+    HttpResult result =
+        client.Put("/api/dataValues",
+                   std::string(R"({"de":"DELIVERIES_AT_FACILITY","co":"DTTS","pe":")") + kPeriod +
+                       R"(","ou":")" + kOwnFacility + R"(","value":")" + value + "\"}");
+    EXPECT_EQ(result.status, 200) << result.body;
+    return result.body;
+  };
+  EXPECT_EQ(put(clerk, "11").find("TEST_DELIVERIES_LE_HIV"), std::string::npos);
+  EXPECT_NE(put(manager, "12").find("TEST_DELIVERIES_LE_HIV"), std::string::npos);
+  std::string target = std::string("/api/validation?from=") + kPeriod + "&to=" + kPeriod +
+                       "&orgUnit=" + kOwnFacility;
+  EXPECT_EQ(clerk.Get(target).body.find("TEST_DELIVERIES_LE_HIV"), std::string::npos);
+  EXPECT_NE(manager.Get(target).body.find("TEST_DELIVERIES_LE_HIV"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace solieu::testing
