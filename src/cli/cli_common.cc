@@ -9,6 +9,7 @@
 #include "core/period.h"
 #include "core/synthetic.h"
 #include "engine/analytics.h"
+#include "server/live_analytics.h"
 
 namespace solieu::cli {
 
@@ -99,27 +100,7 @@ void Print(const Listing& listing, Format format, std::ostream& out) {
 }
 
 std::unique_ptr<Analytics> LoadAnalytics(Store& store, bool* synthetic) {
-  auto analytics = std::make_unique<Analytics>(store.LoadMetadata());
-  std::vector<DataValueWrite> writes;
-  bool any_synthetic = false;
-  for (DataValue& v : store.QueryValues({})) {
-    auto period = Period::Parse(v.key.period);
-    if (!period) continue;
-    any_synthetic = any_synthetic || IsSyntheticComment(v.comment);
-    writes.push_back({std::move(v.key), period->start(), period->end(), std::move(v.value), ""});
-  }
-  analytics->Apply(writes);
-  // The forms registered complete, for the reporting-rate items (engine/reporting_rates).
-  std::vector<FormCompletionWrite> forms;
-  for (const DataSet& d : analytics->metadata().data_sets) {
-    for (const CompletionRecord& c :
-         store.Reporting().Completions(d.uid, Date(1900, 1, 1), Date(2999, 12, 31))) {
-      forms.push_back({d.uid, c.key.org_unit_uid, c.period_start, c.period_end, c.completed_on});
-    }
-  }
-  analytics->ApplyForms(forms);
-  if (synthetic) *synthetic = any_synthetic;
-  return analytics;
+  return server::LoadAnalytics(store, synthetic);
 }
 
 const DataElement& FindDataElement(const MetadataSnapshot& m, const std::string& code) {

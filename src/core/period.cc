@@ -177,6 +177,14 @@ constexpr std::string_view kRoman[] = {"I", "II", "III", "IV"};
 
 }  // namespace
 
+std::optional<PeriodType> FixedPeriodTypeNamed(std::string_view name) {
+  for (PeriodType type : {PeriodType::kDay, PeriodType::kWeek, PeriodType::kMonth,
+                          PeriodType::kQuarter, PeriodType::kSixMonth, PeriodType::kYear}) {
+    if (PeriodTypeName(type) == name) return type;
+  }
+  return std::nullopt;
+}
+
 std::string_view PeriodTypeName(PeriodType type) {
   switch (type) {
     case PeriodType::kDay:

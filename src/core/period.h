@@ -57,6 +57,9 @@ enum class PeriodType : std::uint8_t {
 // "Daily", "Weekly", "Monthly", "Quarterly", "SixMonthly", "Yearly" (the DHIS2 names), then
 // "PeriodToDate", "MultiYear".
 std::string_view PeriodTypeName(PeriodType type);
+// The fixed period type (Day through Year) of a DHIS2 name, such as a data set's period type;
+// nullopt for any other name.
+std::optional<PeriodType> FixedPeriodTypeNamed(std::string_view name);
 // Day through Year: the types that tile the calendar, so every date lies in exactly one period.
 bool IsFixedPeriodType(PeriodType type);
 

@@ -4,24 +4,13 @@
 
 namespace solieu {
 
-std::optional<PeriodType> PeriodTypeOfDataSet(const DataSet& data_set) {
-  const std::string& t = data_set.period_type;
-  if (t == "Daily") return PeriodType::kDay;
-  if (t == "Weekly") return PeriodType::kWeek;
-  if (t == "Monthly") return PeriodType::kMonth;
-  if (t == "Quarterly") return PeriodType::kQuarter;
-  if (t == "SixMonthly") return PeriodType::kSixMonth;
-  if (t == "Yearly") return PeriodType::kYear;
-  return std::nullopt;
-}
-
 std::vector<FormCounts> CountForms(const FormTable& forms, int data_set,
                                    const OrgHierarchy& hierarchy, OrgView& view,
                                    const std::vector<Period>& periods,
                                    const std::vector<int>& units) {
   std::vector<FormCounts> out(periods.size() * units.size());
   const DataSet& ds = forms.DataSetAt(data_set);
-  const std::optional<PeriodType> type = PeriodTypeOfDataSet(ds);
+  const std::optional<PeriodType> type = FixedPeriodTypeNamed(ds.period_type);
   if (!type || units.empty()) return out;
   std::unordered_multimap<int, size_t> columns;  // unit -> its columns in the request
   for (size_t u = 0; u < units.size(); ++u) columns.emplace(units[u], u);

@@ -29,9 +29,6 @@ struct FormCounts {
   double actual_on_time = 0;
 };
 
-// The data set's own period type; nullopt for a period type name solieu does not know.
-std::optional<PeriodType> PeriodTypeOfDataSet(const DataSet& data_set);
-
 // One cell per (period, unit), period-major: cell p * units.size() + u. `units` index
 // OrgHierarchy::units().
 std::vector<FormCounts> CountForms(const FormTable& forms, int data_set,

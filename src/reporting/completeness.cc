@@ -18,19 +18,8 @@ std::optional<double> Completeness::RateOnTime() const {
   return 100.0 * static_cast<double>(on_time) / static_cast<double>(expected);
 }
 
-std::optional<PeriodType> DataSetPeriodType(const DataSet& data_set) {
-  const std::string& t = data_set.period_type;
-  if (t == "Daily") return PeriodType::kDay;
-  if (t == "Weekly") return PeriodType::kWeek;
-  if (t == "Monthly") return PeriodType::kMonth;
-  if (t == "Quarterly") return PeriodType::kQuarter;
-  if (t == "SixMonthly") return PeriodType::kSixMonth;
-  if (t == "Yearly") return PeriodType::kYear;
-  return std::nullopt;
-}
-
 std::vector<Period> DataSetPeriodsWithin(const DataSet& data_set, const Period& period) {
-  auto type = DataSetPeriodType(data_set);
+  auto type = FixedPeriodTypeNamed(data_set.period_type);
   if (!type) {
     throw UserError("reporting.unknown_period_type",
                     "bộ dữ liệu " + data_set.code + " có loại kỳ '" + data_set.period_type +

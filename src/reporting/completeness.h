@@ -32,9 +32,6 @@ struct Completeness {
   std::optional<double> RateOnTime() const;
 };
 
-// The data set's own period type; nullopt for a name solieu does not know.
-std::optional<PeriodType> DataSetPeriodType(const DataSet& data_set);
-
 // The data set's periods inside `period` (the period itself when it is one of them). Throws
 // UserError when `period` is finer than the data set's period type.
 std::vector<Period> DataSetPeriodsWithin(const DataSet& data_set, const Period& period);

@@ -80,5 +80,8 @@ class LiveAnalytics {
 // Every stored value and completed form into a new engine (solieu_server.cc): at start, and
 // after a metadata edit.
 std::unique_ptr<LiveAnalytics> LoadEngine(Store& store);
+// The same engine on its own, for the command line (one loader for both); `synthetic_values`
+// tells whether any stored value is synthetic demo data.
+std::unique_ptr<Analytics> LoadAnalytics(Store& store, bool* synthetic_values = nullptr);
 
 }  // namespace solieu::server

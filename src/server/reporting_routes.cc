@@ -42,7 +42,7 @@ Form ResolveForm(const Analytics& analytics, const std::string& ds, const std::s
                  const std::string& ou) {
   const DataSet& data_set = FindDataSetOr400(analytics.metadata(), ds);
   Period period = ParsePeriodParam(pe, "period");
-  if (reporting::DataSetPeriodType(data_set) != period.type()) {
+  if (FixedPeriodTypeNamed(data_set.period_type) != period.type()) {
     throw HttpError(400, "api.wrong_period_type",
                     "kỳ " + period.Id() + " không phải kỳ báo cáo của bộ dữ liệu " + data_set.code +
                         " (" + data_set.period_type + ")",

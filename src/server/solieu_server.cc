@@ -19,8 +19,7 @@
 
 namespace solieu::server {
 
-// Every stored value into the engine, as `solieu analytics` loads it.
-std::unique_ptr<LiveAnalytics> LoadEngine(Store& store) {
+std::unique_ptr<Analytics> LoadAnalytics(Store& store, bool* synthetic_values) {
   auto analytics = std::make_unique<Analytics>(store.LoadMetadata());
   std::vector<DataValueWrite> writes;
   bool synthetic = false;
@@ -40,6 +39,13 @@ std::unique_ptr<LiveAnalytics> LoadEngine(Store& store) {
     }
   }
   analytics->ApplyForms(forms);
+  if (synthetic_values != nullptr) *synthetic_values = synthetic;
+  return analytics;
+}
+
+std::unique_ptr<LiveAnalytics> LoadEngine(Store& store) {
+  bool synthetic = false;
+  std::unique_ptr<Analytics> analytics = LoadAnalytics(store, &synthetic);
   return std::make_unique<LiveAnalytics>(std::move(analytics), synthetic);
 }
 
