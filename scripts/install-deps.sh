@@ -9,6 +9,8 @@ packages=(
   # libraries
   libsqlite3-dev libcli11-dev libfmt-dev libicu-dev libboost1.81-dev libboost-json1.81-dev
   libxlsxwriter-dev libminizip-dev
+  # the PostgreSQL store: libpq; the server itself for the tests' throwaway cluster
+  libpq-dev postgresql-15
   # DHIS2 dataValueSets XML (DXF2), read as a stream
   libexpat1-dev
   # the server: argon2id and tokens (libsodium), gzip (zlib); Boost.Beast/Asio are header-only

@@ -2,6 +2,7 @@
 // edited once it has landed: a change to the schema is a new, higher number.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -13,6 +14,12 @@ struct Migration {
   std::string_view sql;
 };
 
-const std::vector<Migration>& SqliteMigrations();
+// Written in SQLite's dialect, kept to the part PostgreSQL shares once PostgresSchemaSql has
+// mapped the types: one list of migrations for both stores.
+const std::vector<Migration>& Migrations();
+
+// A migration's SQL for PostgreSQL: integer keys become 64-bit identity columns, INTEGER BIGINT,
+// REAL DOUBLE PRECISION, and WITHOUT ROWID (a SQLite storage hint) goes.
+std::string PostgresSchemaSql(std::string_view sqlite_sql);
 
 }  // namespace solieu

@@ -90,7 +90,7 @@ class SqliteStoreTest : public ::testing::Test {
 };
 
 TEST_F(SqliteStoreTest, MigratesAnEmptyFileToTheLatestSchemaOnce) {
-  int latest = SqliteMigrations().back().version;
+  int latest = Migrations().back().version;
   EXPECT_EQ(Store::Open(path_)->SchemaVersion(), latest);
   EXPECT_EQ(Store::Open(path_)->SchemaVersion(), latest);  // reopening applies nothing twice
   sqlite3* db = nullptr;
@@ -98,7 +98,7 @@ TEST_F(SqliteStoreTest, MigratesAnEmptyFileToTheLatestSchemaOnce) {
   sqlite3_stmt* stmt = nullptr;
   sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM schema_migration", -1, &stmt, nullptr);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(stmt, 0), static_cast<int>(SqliteMigrations().size()));
+  EXPECT_EQ(sqlite3_column_int(stmt, 0), static_cast<int>(Migrations().size()));
   sqlite3_finalize(stmt);
   sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &stmt, nullptr);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
@@ -258,7 +258,7 @@ TEST_F(SqliteStoreTest, MigrationEightKeepsOldAuditRowsWithoutAClientAddress) {
   std::string sql =
       "CREATE TABLE schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
       "applied_at TEXT NOT NULL);";
-  for (const Migration& m : SqliteMigrations()) {
+  for (const Migration& m : Migrations()) {
     if (m.version > 7) continue;
     sql += std::string(m.sql);
     sql += "INSERT INTO schema_migration VALUES (" + std::to_string(m.version) + ", 'm', 't');";
@@ -271,7 +271,7 @@ TEST_F(SqliteStoreTest, MigrationEightKeepsOldAuditRowsWithoutAClientAddress) {
       << sqlite3_errmsg(db);
   sqlite3_close(db);
 
-  EXPECT_EQ(Store::Open(path_)->SchemaVersion(), SqliteMigrations().back().version);
+  EXPECT_EQ(Store::Open(path_)->SchemaVersion(), Migrations().back().version);
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
   sqlite3_stmt* stmt = nullptr;
   sqlite3_prepare_v2(db, "SELECT changed_by, client IS NULL FROM data_value_audit", -1, &stmt,

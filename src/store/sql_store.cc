@@ -1,4 +1,4 @@
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 
 #include <chrono>
 #include <cstdio>
@@ -10,16 +10,16 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "store/migrations.h"
-#include "store/sqlite_connection.h"
-#include "store/sqlite_reporting_records.h"
-#include "store/sqlite_surveillance_records.h"
+#include "store/sql_connection.h"
+#include "store/sql_reporting_records.h"
+#include "store/sql_surveillance_records.h"
 
 namespace solieu {
 namespace {
 
-using sqlite::Connection;
-using sqlite::Statement;
-using sqlite::Transaction;
+using sql::Connection;
+using sql::Statement;
+using sql::Transaction;
 
 std::string NowUtc() {
   return UtcTimestampNow();
@@ -63,12 +63,10 @@ Cell OptText(const std::optional<std::string>& s) {
   return s ? Cell(*s) : Cell();
 }
 
-class SqliteStore final : public Store {
+class SqlStore final : public Store {
  public:
-  explicit SqliteStore(const std::string& path) : db_(path) {
-    db_.Execute("PRAGMA journal_mode = WAL");
-    db_.Execute("PRAGMA foreign_keys = ON");
-    db_.Execute("PRAGMA synchronous = NORMAL");
+  explicit SqlStore(std::unique_ptr<Connection> connection)
+      : connection_(std::move(connection)), db_(*connection_) {
     Migrate();
   }
 
@@ -130,37 +128,41 @@ class SqliteStore final : public Store {
   std::optional<ResolvedKey> Resolve(const DataValueKey& key);
   std::map<long long, std::string> UidsOf(std::string_view table);
 
-  Connection db_;
-  std::unique_ptr<SurveillanceRecords> surveillance_ = MakeSqliteSurveillanceRecords(db_);
-  std::unique_ptr<ReportingRecords> reporting_ = MakeSqliteReportingRecords(db_);
+  std::unique_ptr<Connection> connection_;
+  Connection& db_;
+  std::unique_ptr<SurveillanceRecords> surveillance_ = MakeSqlSurveillanceRecords(db_);
+  std::unique_ptr<ReportingRecords> reporting_ = MakeSqlReportingRecords(db_);
 };
 
-void SqliteStore::Migrate() {
+void SqlStore::Migrate() {
+  // One transaction for every pending migration: it holds the write lock (Connection::Begin), so
+  // servers that start together migrate one after the other.
+  Transaction txn(db_);
+  const bool postgres = db_.dialect() == sql::Dialect::kPostgres;
   db_.Execute(
       "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT "
       "NULL, applied_at TEXT NOT NULL)");
   int current = SchemaVersion();
-  for (const Migration& migration : SqliteMigrations()) {
+  for (const Migration& migration : Migrations()) {
     if (migration.version <= current) continue;
-    Transaction txn(db_);
-    db_.Execute(migration.sql);
+    db_.Execute(postgres ? PostgresSchemaSql(migration.sql) : std::string(migration.sql));
     db_.Prepare("INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)")
         .Bind(1, static_cast<long long>(migration.version))
         .Bind(2, migration.name)
         .Bind(3, NowUtc())
         .Run();
-    txn.Commit();
   }
+  txn.Commit();
 }
 
-std::optional<long long> SqliteStore::FindId(std::string_view table, const std::string& uid) {
+std::optional<long long> SqlStore::FindId(std::string_view table, const std::string& uid) {
   Statement s = db_.Prepare("SELECT id FROM " + std::string(table) + " WHERE uid = ?");
   s.Bind(1, uid);
   if (!s.Step()) return std::nullopt;
   return s.Int(0);
 }
 
-long long SqliteStore::IdOf(std::string_view table, const std::string& uid) {
+long long SqlStore::IdOf(std::string_view table, const std::string& uid) {
   auto id = FindId(table, uid);
   if (!id) {
     throw UserError("store.unknown_reference",
@@ -170,7 +172,7 @@ long long SqliteStore::IdOf(std::string_view table, const std::string& uid) {
   return *id;
 }
 
-long long SqliteStore::Upsert(std::string_view table, const std::string& uid,
+long long SqlStore::Upsert(std::string_view table, const std::string& uid,
                               const std::vector<std::pair<std::string_view, Cell>>& columns,
                               MetadataChanges* changes) {
   std::string names;
@@ -201,12 +203,11 @@ long long SqliteStore::Upsert(std::string_view table, const std::string& uid,
     std::string placeholders = "?";
     for (size_t i = 0; i < columns.size(); ++i) placeholders += ", ?";
     Statement insert = db_.Prepare("INSERT INTO " + std::string(table) + " (uid, " + names +
-                                   ") VALUES (" + placeholders + ")");
+                                   ") VALUES (" + placeholders + ") RETURNING id");
     insert.Bind(1, uid);
     bind_all(insert, 2);
-    insert.Run();
     ++changes->created;
-    return db_.LastInsertRowId();
+    return insert.ReturnedId();
   }
   long long id = select.Int(0);
   bool same = true;
@@ -243,7 +244,7 @@ long long SqliteStore::Upsert(std::string_view table, const std::string& uid,
   return id;
 }
 
-MetadataChanges SqliteStore::ApplyMetadata(const MetadataSnapshot& m) {
+MetadataChanges SqlStore::ApplyMetadata(const MetadataSnapshot& m) {
   MetadataChanges changes;
   Transaction txn(db_);
 
@@ -361,7 +362,7 @@ MetadataChanges SqliteStore::ApplyMetadata(const MetadataSnapshot& m) {
     columns.emplace_back("user_group", Text(d.user_group));
     Upsert("data_element", d.uid, columns, &changes);
     if (!d.user_group.empty()) {
-      db_.Prepare("INSERT OR IGNORE INTO user_group (code) VALUES (?)").Bind(1, d.user_group).Run();
+      db_.Prepare("INSERT INTO user_group (code) VALUES (?) ON CONFLICT DO NOTHING").Bind(1, d.user_group).Run();
     }
   }
   for (const Indicator& i : m.indicators) {
@@ -437,14 +438,14 @@ MetadataChanges SqliteStore::ApplyMetadata(const MetadataSnapshot& m) {
   return changes;
 }
 
-std::map<long long, std::string> SqliteStore::UidsOf(std::string_view table) {
+std::map<long long, std::string> SqlStore::UidsOf(std::string_view table) {
   std::map<long long, std::string> out;
   Statement s = db_.Prepare("SELECT id, uid FROM " + std::string(table));
   while (s.Step()) out.emplace(s.Int(0), s.Text(1));
   return out;
 }
 
-MetadataSnapshot SqliteStore::LoadMetadata() {
+MetadataSnapshot SqlStore::LoadMetadata() {
   MetadataSnapshot m;
   auto ou = UidsOf("org_unit");
   auto co = UidsOf("category_option");
@@ -684,8 +685,8 @@ MetadataSnapshot SqliteStore::LoadMetadata() {
   return m;
 }
 
-long long SqliteStore::PeriodId(const DataValueWrite& write) {
-  db_.Prepare("INSERT OR IGNORE INTO period (iso, start_date, end_date) VALUES (?, ?, ?)")
+long long SqlStore::PeriodId(const DataValueWrite& write) {
+  db_.Prepare("INSERT INTO period (iso, start_date, end_date) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
       .Bind(1, write.key.period)
       .Bind(2, write.period_start.ToString())
       .Bind(3, write.period_end.ToString())
@@ -696,7 +697,7 @@ long long SqliteStore::PeriodId(const DataValueWrite& write) {
   return s.Int(0);
 }
 
-std::optional<SqliteStore::ResolvedKey> SqliteStore::Resolve(const DataValueKey& key) {
+std::optional<SqlStore::ResolvedKey> SqlStore::Resolve(const DataValueKey& key) {
   auto de = FindId("data_element", key.data_element_uid);
   auto ou = FindId("org_unit", key.org_unit_uid);
   auto coc = FindId("category_option_combo", key.category_option_combo_uid);
@@ -707,7 +708,7 @@ std::optional<SqliteStore::ResolvedKey> SqliteStore::Resolve(const DataValueKey&
   return ResolvedKey{*de, s.Int(0), *ou, *coc, *aoc};
 }
 
-WriteCounts SqliteStore::PutValues(const std::vector<DataValueWrite>& writes,
+WriteCounts SqlStore::PutValues(const std::vector<DataValueWrite>& writes,
                                    const std::string& user, const std::string& client) {
   bool given = false;
   return PutValueBatches(
@@ -719,7 +720,7 @@ WriteCounts SqliteStore::PutValues(const std::vector<DataValueWrite>& writes,
       user, client);
 }
 
-WriteCounts SqliteStore::PutValueBatches(const WriteBatches& next, const std::string& user,
+WriteCounts SqlStore::PutValueBatches(const WriteBatches& next, const std::string& user,
                                          const std::string& client) {
   WriteCounts counts;
   Transaction txn(db_);
@@ -835,7 +836,7 @@ WriteCounts SqliteStore::PutValueBatches(const WriteBatches& next, const std::st
   return counts;
 }
 
-std::optional<DataValue> SqliteStore::GetValue(const DataValueKey& key) {
+std::optional<DataValue> SqlStore::GetValue(const DataValueKey& key) {
   auto k = Resolve(key);
   if (!k) return std::nullopt;
   Statement s = db_.Prepare(
@@ -846,7 +847,7 @@ std::optional<DataValue> SqliteStore::GetValue(const DataValueKey& key) {
   return DataValue{key, s.Text(0), s.Text(1), s.Text(2), s.Text(3)};
 }
 
-std::vector<DataValue> SqliteStore::QueryValues(const ValueQuery& query) {
+std::vector<DataValue> SqlStore::QueryValues(const ValueQuery& query) {
   std::string sql =
       "SELECT de.uid, p.iso, ou.uid, coc.uid, aoc.uid, v.value, v.comment, v.stored_by, "
       "v.last_updated FROM data_value v JOIN data_element de ON de.id = v.data_element_id JOIN "
@@ -881,7 +882,7 @@ std::vector<DataValue> SqliteStore::QueryValues(const ValueQuery& query) {
   return out;
 }
 
-std::vector<AuditEntry> SqliteStore::AuditTrail(const DataValueKey& key) {
+std::vector<AuditEntry> SqlStore::AuditTrail(const DataValueKey& key) {
   std::vector<AuditEntry> out;
   auto k = Resolve(key);
   if (!k) return out;
@@ -899,7 +900,7 @@ std::vector<AuditEntry> SqliteStore::AuditTrail(const DataValueKey& key) {
   return out;
 }
 
-void SqliteStore::PutTargets(const std::vector<TargetRecord>& targets, const std::string& user) {
+void SqlStore::PutTargets(const std::vector<TargetRecord>& targets, const std::string& user) {
   Transaction txn(db_);
   std::string now = NowUtc();
   Statement upsert = db_.Prepare(
@@ -921,7 +922,7 @@ void SqliteStore::PutTargets(const std::vector<TargetRecord>& targets, const std
   txn.Commit();
 }
 
-std::vector<TargetRecord> SqliteStore::LoadTargets() {
+std::vector<TargetRecord> SqlStore::LoadTargets() {
   std::vector<TargetRecord> out;
   Statement s = db_.Prepare(
       "SELECT i.uid, t.period, o.uid, t.target, t.source FROM target t JOIN indicator i ON i.id "
@@ -931,7 +932,7 @@ std::vector<TargetRecord> SqliteStore::LoadTargets() {
   return out;
 }
 
-long long SqliteStore::UserId(const std::string& username) {
+long long SqlStore::UserId(const std::string& username) {
   Statement s = db_.Prepare("SELECT id FROM app_user WHERE username = ?");
   s.Bind(1, username);
   if (!s.Step()) {
@@ -941,7 +942,7 @@ long long SqliteStore::UserId(const std::string& username) {
   return s.Int(0);
 }
 
-void SqliteStore::PutUser(const UserAccount& account) {
+void SqlStore::PutUser(const UserAccount& account) {
   Transaction txn(db_);
   std::string now = NowUtc();
   db_.Prepare(
@@ -959,7 +960,7 @@ void SqliteStore::PutUser(const UserAccount& account) {
   long long id = UserId(account.username);
   db_.Prepare("DELETE FROM app_user_org_unit WHERE user_id = ?").Bind(1, id).Run();
   for (const std::string& unit : account.org_unit_uids) {
-    db_.Prepare("INSERT OR IGNORE INTO app_user_org_unit (user_id, org_unit_id) VALUES (?, ?)")
+    db_.Prepare("INSERT INTO app_user_org_unit (user_id, org_unit_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
         .Bind(1, id)
         .Bind(2, IdOf("org_unit", unit))
         .Run();
@@ -975,7 +976,7 @@ void SqliteStore::PutUser(const UserAccount& account) {
                       "không có nhóm người dùng '" + group + "' (các nhóm: " + known + ")",
                       "no user group '" + group + "' (groups: " + known + ")", "groups");
     }
-    db_.Prepare("INSERT OR IGNORE INTO app_user_group (user_id, group_id) VALUES (?, ?)")
+    db_.Prepare("INSERT INTO app_user_group (user_id, group_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
         .Bind(1, id)
         .Bind(2, find.Int(0))
         .Run();
@@ -983,7 +984,7 @@ void SqliteStore::PutUser(const UserAccount& account) {
   txn.Commit();
 }
 
-std::optional<UserAccount> SqliteStore::FindUser(const std::string& username) {
+std::optional<UserAccount> SqlStore::FindUser(const std::string& username) {
   Statement s = db_.Prepare(
       "SELECT id, username, password_hash, role, disabled FROM app_user WHERE username = ?");
   s.Bind(1, username);
@@ -1002,7 +1003,7 @@ std::optional<UserAccount> SqliteStore::FindUser(const std::string& username) {
   return account;
 }
 
-std::vector<UserAccount> SqliteStore::ListUsers() {
+std::vector<UserAccount> SqlStore::ListUsers() {
   std::vector<std::string> names;
   Statement s = db_.Prepare("SELECT username FROM app_user ORDER BY username");
   while (s.Step()) names.push_back(s.Text(0));
@@ -1011,7 +1012,7 @@ std::vector<UserAccount> SqliteStore::ListUsers() {
   return out;
 }
 
-void SqliteStore::PutSession(const SessionRecord& session) {
+void SqlStore::PutSession(const SessionRecord& session) {
   db_.Prepare(
          "INSERT INTO user_session (id_hash, user_id, csrf_hash, client, created_at, "
          "last_seen_at) VALUES (?, ?, ?, ?, ?, ?)")
@@ -1024,7 +1025,7 @@ void SqliteStore::PutSession(const SessionRecord& session) {
       .Run();
 }
 
-std::optional<SessionRecord> SqliteStore::FindSession(const std::string& id_hash) {
+std::optional<SessionRecord> SqlStore::FindSession(const std::string& id_hash) {
   Statement s = db_.Prepare(
       "SELECT s.id_hash, u.username, s.csrf_hash, s.client, s.created_at, s.last_seen_at FROM "
       "user_session s JOIN app_user u ON u.id = s.user_id WHERE s.id_hash = ?");
@@ -1033,26 +1034,26 @@ std::optional<SessionRecord> SqliteStore::FindSession(const std::string& id_hash
   return SessionRecord{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Int(4), s.Int(5)};
 }
 
-void SqliteStore::TouchSession(const std::string& id_hash, std::int64_t last_seen_at) {
+void SqlStore::TouchSession(const std::string& id_hash, std::int64_t last_seen_at) {
   db_.Prepare("UPDATE user_session SET last_seen_at = ? WHERE id_hash = ?")
       .Bind(1, static_cast<long long>(last_seen_at))
       .Bind(2, id_hash)
       .Run();
 }
 
-void SqliteStore::DeleteSession(const std::string& id_hash) {
+void SqlStore::DeleteSession(const std::string& id_hash) {
   db_.Prepare("DELETE FROM user_session WHERE id_hash = ?").Bind(1, id_hash).Run();
 }
 
-int SqliteStore::PurgeSessions(std::int64_t idle_before, std::int64_t created_before) {
+int SqlStore::PurgeSessions(std::int64_t idle_before, std::int64_t created_before) {
   db_.Prepare("DELETE FROM user_session WHERE last_seen_at < ? OR created_at < ?")
       .Bind(1, static_cast<long long>(idle_before))
       .Bind(2, static_cast<long long>(created_before))
       .Run();
-  return sqlite3_changes(db_.raw());
+  return db_.Changes();
 }
 
-void SqliteStore::PutApiToken(const ApiTokenRecord& token) {
+void SqlStore::PutApiToken(const ApiTokenRecord& token) {
   db_.Prepare("INSERT INTO api_token (token_hash, user_id, label, created_at) VALUES (?, ?, ?, ?)")
       .Bind(1, token.token_hash)
       .Bind(2, UserId(token.username))
@@ -1061,7 +1062,7 @@ void SqliteStore::PutApiToken(const ApiTokenRecord& token) {
       .Run();
 }
 
-std::optional<ApiTokenRecord> SqliteStore::FindApiToken(const std::string& token_hash) {
+std::optional<ApiTokenRecord> SqlStore::FindApiToken(const std::string& token_hash) {
   Statement s = db_.Prepare(
       "SELECT t.token_hash, u.username, t.label, t.created_at, t.id FROM api_token t JOIN "
       "app_user u ON u.id = t.user_id WHERE t.token_hash = ?");
@@ -1070,7 +1071,7 @@ std::optional<ApiTokenRecord> SqliteStore::FindApiToken(const std::string& token
   return ApiTokenRecord{s.Text(0), s.Text(1), s.Text(2), s.Int(3), s.Int(4)};
 }
 
-std::vector<ApiTokenRecord> SqliteStore::ListApiTokens(const std::string& username) {
+std::vector<ApiTokenRecord> SqlStore::ListApiTokens(const std::string& username) {
   Statement s = db_.Prepare(
       "SELECT t.token_hash, u.username, t.label, t.created_at, t.id FROM api_token t JOIN "
       "app_user u ON u.id = t.user_id WHERE u.username = ? ORDER BY t.id");
@@ -1080,17 +1081,17 @@ std::vector<ApiTokenRecord> SqliteStore::ListApiTokens(const std::string& userna
   return out;
 }
 
-bool SqliteStore::DeleteApiToken(std::int64_t id, const std::string& username) {
+bool SqlStore::DeleteApiToken(std::int64_t id, const std::string& username) {
   db_.Prepare(
          "DELETE FROM api_token WHERE id = ? AND user_id = (SELECT id FROM app_user WHERE "
          "username = ?)")
       .Bind(1, static_cast<long long>(id))
       .Bind(2, username)
       .Run();
-  return sqlite3_changes(db_.raw()) > 0;
+  return db_.Changes() > 0;
 }
 
-void SqliteStore::RecordAdminEvent(const AdminEvent& e) {
+void SqlStore::RecordAdminEvent(const AdminEvent& e) {
   db_.Prepare(
          "INSERT INTO admin_event (at, username, client, action, target, detail) VALUES (?, ?, "
          "?, ?, ?, ?)")
@@ -1103,7 +1104,7 @@ void SqliteStore::RecordAdminEvent(const AdminEvent& e) {
       .Run();
 }
 
-std::vector<AdminEvent> SqliteStore::AdminEvents(int limit) {
+std::vector<AdminEvent> SqlStore::AdminEvents(int limit) {
   Statement s = db_.Prepare(
       "SELECT at, username, client, action, target, detail FROM admin_event ORDER BY id DESC "
       "LIMIT ?");
@@ -1115,7 +1116,7 @@ std::vector<AdminEvent> SqliteStore::AdminEvents(int limit) {
   return out;
 }
 
-std::vector<AdminEvent> SqliteStore::AdminEventsLike(const std::string& action_prefix, int limit) {
+std::vector<AdminEvent> SqlStore::AdminEventsLike(const std::string& action_prefix, int limit) {
   // substr() rather than LIKE: an action prefix holding '_' or '%' matches only itself.
   Statement s = db_.Prepare(
       "SELECT at, username, client, action, target, detail FROM admin_event WHERE "
@@ -1128,14 +1129,14 @@ std::vector<AdminEvent> SqliteStore::AdminEventsLike(const std::string& action_p
   return out;
 }
 
-std::vector<std::string> SqliteStore::UserGroups() {
+std::vector<std::string> SqlStore::UserGroups() {
   Statement s = db_.Prepare("SELECT code FROM user_group ORDER BY code");
   std::vector<std::string> out;
   while (s.Step()) out.push_back(s.Text(0));
   return out;
 }
 
-long long SqliteStore::CountValues(const std::string& data_element_uid) {
+long long SqlStore::CountValues(const std::string& data_element_uid) {
   Statement s = db_.Prepare(
       "SELECT COUNT(*) FROM data_value v JOIN data_element d ON d.id = v.data_element_id WHERE "
       "d.uid = ?");
@@ -1156,7 +1157,7 @@ std::string_view OutcomeName(LoginOutcome outcome) {
   return "failure";
 }
 
-void SqliteStore::RecordLoginAttempt(const LoginAttempt& attempt) {
+void SqlStore::RecordLoginAttempt(const LoginAttempt& attempt) {
   db_.Prepare("INSERT INTO login_attempt (username, client, at, outcome) VALUES (?, ?, ?, ?)")
       .Bind(1, attempt.username)
       .Bind(2, attempt.client)
@@ -1165,7 +1166,7 @@ void SqliteStore::RecordLoginAttempt(const LoginAttempt& attempt) {
       .Run();
 }
 
-std::vector<LoginAttempt> SqliteStore::LoginAttemptsSince(std::int64_t since,
+std::vector<LoginAttempt> SqlStore::LoginAttemptsSince(std::int64_t since,
                                                           const std::string& username,
                                                           const std::string& client) {
   Statement s = db_.Prepare(
@@ -1188,8 +1189,8 @@ std::vector<LoginAttempt> SqliteStore::LoginAttemptsSince(std::int64_t since,
 
 }  // namespace
 
-std::unique_ptr<Store> OpenSqliteStore(const std::string& path) {
-  return std::make_unique<SqliteStore>(path);
+std::unique_ptr<Store> OpenSqlStore(std::unique_ptr<sql::Connection> connection) {
+  return std::make_unique<SqlStore>(std::move(connection));
 }
 
 }  // namespace solieu

@@ -1,21 +1,21 @@
-#include "store/sqlite_reporting_records.h"
+#include "store/sql_reporting_records.h"
 
 #include "core/error.h"
 
 namespace solieu {
 namespace {
 
-using sqlite::Connection;
-using sqlite::Statement;
-using sqlite::Transaction;
+using sql::Connection;
+using sql::Statement;
+using sql::Transaction;
 
 Date DateOf(const std::string& text) {
   return Date::Parse(text).value_or(Date());
 }
 
-class SqliteReportingRecords final : public ReportingRecords {
+class SqlReportingRecords final : public ReportingRecords {
  public:
-  explicit SqliteReportingRecords(Connection& db) : db_(db) {}
+  explicit SqlReportingRecords(Connection& db) : db_(db) {}
 
   void PutCompletion(const CompletionRecord& c, const ReportingEvent& event) override {
     Transaction txn(db_);
@@ -182,7 +182,7 @@ class SqliteReportingRecords final : public ReportingRecords {
         .Bind(2, key.period)
         .Bind(3, ids.org_unit)
         .Run();
-    bool deleted = sqlite3_changes(db_.raw()) > 0;
+    bool deleted = db_.Changes() > 0;
     if (deleted) Log(event, ids);
     txn.Commit();
     return deleted;
@@ -193,8 +193,8 @@ class SqliteReportingRecords final : public ReportingRecords {
 
 }  // namespace
 
-std::unique_ptr<ReportingRecords> MakeSqliteReportingRecords(Connection& db) {
-  return std::make_unique<SqliteReportingRecords>(db);
+std::unique_ptr<ReportingRecords> MakeSqlReportingRecords(Connection& db) {
+  return std::make_unique<SqlReportingRecords>(db);
 }
 
 }  // namespace solieu

@@ -1,4 +1,4 @@
-#include "store/sqlite_surveillance_records.h"
+#include "store/sql_surveillance_records.h"
 
 #include <map>
 #include <utility>
@@ -9,9 +9,9 @@
 namespace solieu {
 namespace {
 
-using sqlite::Connection;
-using sqlite::Statement;
-using sqlite::Transaction;
+using sql::Connection;
+using sql::Statement;
+using sql::Transaction;
 
 std::optional<Date> ParseDateText(const std::optional<std::string>& text) {
   if (!text || text->empty()) return std::nullopt;
@@ -98,16 +98,16 @@ std::string Placeholders(size_t n) {
   return out;
 }
 
-class SqliteSurveillanceRecords final : public SurveillanceRecords {
+class SqlSurveillanceRecords final : public SurveillanceRecords {
  public:
-  explicit SqliteSurveillanceRecords(Connection& db) : db_(db) {}
+  explicit SqlSurveillanceRecords(Connection& db) : db_(db) {}
 
   SurveillanceRun SaveRun(SurveillanceRun run,
                           const std::vector<SignalPlacement>& signals) override {
     Transaction txn(db_);
-    db_.Prepare(
+    run.id = db_.Prepare(
            "INSERT INTO surveillance_run (period, started_at, finished_at, run_by, series_scored, "
-           "series_skipped, signals) VALUES (?, ?, ?, ?, ?, ?, ?)")
+           "series_skipped, signals) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")
         .Bind(1, run.period)
         .Bind(2, run.started_at)
         .Bind(3, run.finished_at)
@@ -115,8 +115,7 @@ class SqliteSurveillanceRecords final : public SurveillanceRecords {
         .Bind(5, static_cast<long long>(run.series_scored))
         .Bind(6, static_cast<long long>(run.series_skipped))
         .Bind(7, static_cast<long long>(signals.size()))
-        .Run();
-    run.id = db_.LastInsertRowId();
+        .ReturnedId();
     run.signals = static_cast<std::int64_t>(signals.size());
     std::string now = UtcTimestampNow();
     std::map<std::pair<long long, long long>, long long> opened;  // (disease, unit) -> new alert
@@ -150,15 +149,14 @@ class SqliteSurveillanceRecords final : public SurveillanceRecords {
       } else if (auto it = opened.find({disease, unit}); it != opened.end()) {
         alert = it->second;
       } else {
-        db_.Prepare(
+        alert = db_.Prepare(
                "INSERT INTO surveillance_alert (disease_id, org_unit_id, status, created_at, "
-               "updated_at) VALUES (?, ?, 'open', ?, ?)")
+               "updated_at) VALUES (?, ?, 'open', ?, ?) RETURNING id")
             .Bind(1, disease)
             .Bind(2, unit)
             .Bind(3, now)
             .Bind(4, now)
-            .Run();
-        alert = db_.LastInsertRowId();
+            .ReturnedId();
         opened.emplace(std::make_pair(disease, unit), alert);
       }
       Statement insert = db_.Prepare(
@@ -271,7 +269,7 @@ class SqliteSurveillanceRecords final : public SurveillanceRecords {
         .Bind(5, event.at)
         .Bind(6, static_cast<long long>(alert_id))
         .Run();
-    if (sqlite3_changes(db_.raw()) == 0) {
+    if (db_.Changes() == 0) {
       throw UserError("surveillance.unknown_alert",
                       "không có cảnh báo số " + std::to_string(alert_id),
                       "no alert with id " + std::to_string(alert_id), "alert");
@@ -389,7 +387,7 @@ class SqliteSurveillanceRecords final : public SurveillanceRecords {
       Statement insert = db_.Prepare(
           "INSERT INTO outbreak (disease_id, org_unit_id, start_date, end_date, cases, deaths, "
           "actions, alert_id, declared_by, declared_at, updated_by, updated_at) VALUES (?, ?, ?, "
-          "?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          "?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
       insert.Bind(1, disease)
           .Bind(2, unit)
           .Bind(3, r.start_date.ToString())
@@ -405,9 +403,8 @@ class SqliteSurveillanceRecords final : public SurveillanceRecords {
       insert.Bind(9, r.declared_by)
           .Bind(10, r.declared_at)
           .Bind(11, r.updated_by)
-          .Bind(12, r.updated_at)
-          .Run();
-      return db_.LastInsertRowId();
+          .Bind(12, r.updated_at);
+      return insert.ReturnedId();
     }
     Statement update = db_.Prepare(
         "UPDATE outbreak SET disease_id = ?, org_unit_id = ?, start_date = ?, end_date = ?, "
@@ -423,7 +420,7 @@ class SqliteSurveillanceRecords final : public SurveillanceRecords {
         .Bind(9, r.updated_at)
         .Bind(10, static_cast<long long>(r.id))
         .Run();
-    if (sqlite3_changes(db_.raw()) == 0) {
+    if (db_.Changes() == 0) {
       throw UserError("surveillance.unknown_outbreak", "không có ổ dịch số " + std::to_string(r.id),
                       "no outbreak with id " + std::to_string(r.id), "outbreak");
     }
@@ -453,8 +450,8 @@ class SqliteSurveillanceRecords final : public SurveillanceRecords {
 
 }  // namespace
 
-std::unique_ptr<SurveillanceRecords> MakeSqliteSurveillanceRecords(Connection& db) {
-  return std::make_unique<SqliteSurveillanceRecords>(db);
+std::unique_ptr<SurveillanceRecords> MakeSqlSurveillanceRecords(Connection& db) {
+  return std::make_unique<SqlSurveillanceRecords>(db);
 }
 
 }  // namespace solieu
