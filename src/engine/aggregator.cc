@@ -1,15 +1,33 @@
 #include "engine/aggregator.h"
 
 #include <array>
+#include <cstdint>
 #include <map>
 #include <unordered_map>
 
 namespace solieu {
 namespace {
 
+// Integers at full share are added exactly (a national total of counts is the exact count);
+// everything else, as doubles, apart, so a lone 65.7 comes back as 65.7.
 struct Accumulator {
-  double sum = 0;
+  std::int64_t exact = 0;
+  double rest = 0;
   long count = 0;
+  void Add(double value, bool exact_integer) {
+    if (exact_integer) {
+      exact += static_cast<std::int64_t>(value);
+    } else {
+      rest += value;
+    }
+  }
+  double Total() const { return static_cast<double>(exact) + rest; }
+};
+
+// A requested position a source unit's values count towards, with the share they bring.
+struct Target {
+  size_t slot;
+  double share;
 };
 
 }  // namespace
@@ -20,6 +38,76 @@ AggregateResult Aggregate(const ValueTable& table, OrgView& view, const Aggregat
   AggregateResult result(request.items.size(), n_periods, n_units);
   std::unordered_map<int, std::vector<size_t>> requested_slots;  // unit -> request positions
   for (size_t i = 0; i < n_units; ++i) requested_slots[request.units[i]].push_back(i);
+  auto targets_from = [&](const std::vector<Contribution>& contributions) {
+    std::vector<Target> out;
+    for (const Contribution& c : contributions) {
+      auto slots = requested_slots.find(c.unit);
+      if (slots == requested_slots.end()) continue;
+      for (size_t u : slots->second) out.push_back({u, c.share});
+    }
+    return out;
+  };
+
+  // The requested periods that contain each stored period, found when first needed.
+  std::vector<std::vector<size_t>> hits(table.PeriodCount());
+  std::vector<char> hits_known(table.PeriodCount(), 0);
+  auto hits_of = [&](int period) -> const std::vector<size_t>& {
+    auto index = static_cast<size_t>(period);
+    if (!hits_known[index]) {
+      hits_known[index] = 1;
+      const PeriodSpan& span = table.PeriodAt(period);
+      for (size_t p = 0; p < n_periods; ++p) {
+        const Period& requested = request.periods[p];
+        if (requested.start().days_since_epoch() <= span.start &&
+            span.end <= requested.end().days_since_epoch()) {
+          hits[index].push_back(p);
+        }
+      }
+    }
+    return hits[index];
+  };
+
+  // Where a unit's values go. On a date's structure that depends on the unit alone, so every
+  // unit is resolved up front and units reaching no requested position are never read; as it
+  // was, it depends on the period too, and is cached per (unit, day) and per run of one unit.
+  const bool on_date = view.structure() == Structure::kOnDate;
+  const Date any_day = view.structure_date();
+  std::vector<std::vector<Target>> unit_targets(on_date ? table.UnitCount() : 0);
+  std::vector<int> relevant_units;
+  if (on_date) {
+    for (size_t unit = 0; unit < table.UnitCount(); ++unit) {
+      unit_targets[unit] = targets_from(view.ContributionsOf(static_cast<int>(unit), any_day));
+      if (!unit_targets[unit].empty()) relevant_units.push_back(static_cast<int>(unit));
+    }
+  }
+  std::map<std::pair<int, int>, std::vector<Target>> dated_targets;  // (unit, period end)
+  std::vector<const std::vector<Target>*> run_targets(on_date ? 0 : table.PeriodCount(), nullptr);
+  std::vector<int> run_touched;
+  int run_unit = -1;
+  auto targets_of = [&](int unit, int period) -> const std::vector<Target>& {
+    if (on_date) return unit_targets[static_cast<size_t>(unit)];
+    if (unit != run_unit) {
+      for (int p : run_touched) run_targets[static_cast<size_t>(p)] = nullptr;
+      run_touched.clear();
+      run_unit = unit;
+    }
+    const std::vector<Target>*& cached = run_targets[static_cast<size_t>(period)];
+    if (cached == nullptr) {
+      const int end = table.PeriodAt(period).end;
+      auto it = dated_targets.find({unit, end});
+      if (it == dated_targets.end()) {
+        it = dated_targets
+                 .emplace(std::make_pair(unit, end),
+                          targets_from(view.ContributionsOf(unit, Date::FromDays(end))))
+                 .first;
+      }
+      cached = &it->second;
+      run_touched.push_back(period);
+    }
+    return *cached;
+  };
+  // Few relevant units (one commune's profile): look each one's records up; many: one scan.
+  const bool by_unit = on_date && relevant_units.size() * 16 < table.UnitCount();
 
   for (size_t item_index = 0; item_index < request.items.size(); ++item_index) {
     const DataItem& item = request.items[item_index];
@@ -33,66 +121,60 @@ AggregateResult Aggregate(const ValueTable& table, OrgView& view, const Aggregat
       int end;
       int start;
       double value;
+      bool exact;
     };
     std::map<std::array<long long, 4>, Latest> latest;
     // For AVERAGE_SUM_ORG_UNIT: per (cell, reported period) the sum over units.
-    std::map<std::pair<size_t, std::pair<int, int>>, double> per_period;
-    // The requested periods that contain a record's period, cached per distinct span.
-    std::map<std::pair<int, int>, std::vector<size_t>> periods_of_span;
+    std::map<std::pair<size_t, int>, Accumulator> per_period;
 
-    for (const ValueRecord& r : table.RecordsOf(item.element)) {
-      if (item.option_combo >= 0 && r.option_combo != item.option_combo) continue;
-      if (item.attribute_combo >= 0 && r.attribute_combo != item.attribute_combo) continue;
-      auto span = std::make_pair(r.start, r.end);
-      auto found = periods_of_span.find(span);
-      if (found == periods_of_span.end()) {
-        std::vector<size_t> hits;
-        for (size_t p = 0; p < n_periods; ++p) {
-          const Period& period = request.periods[p];
-          if (period.start().days_since_epoch() <= r.start &&
-              r.end <= period.end().days_since_epoch()) {
-            hits.push_back(p);
-          }
-        }
-        found = periods_of_span.emplace(span, std::move(hits)).first;
-      }
-      if (found->second.empty()) continue;
-      for (const Contribution& c : view.ContributionsOf(r.unit, Date::FromDays(r.end))) {
-        auto slots = requested_slots.find(c.unit);
-        if (slots == requested_slots.end()) continue;
-        double scaled = type == AggregationType::kAverage ? r.value : r.value * c.share;
-        for (size_t p : found->second) {
-          for (size_t u : slots->second) {
-            size_t cell = p * n_units + u;
-            switch (type) {
-              case AggregationType::kLast: {
-                auto [slot, inserted] = latest.try_emplace(
-                    {static_cast<long long>(cell), r.unit, r.option_combo, r.attribute_combo},
-                    Latest{r.end, r.start, scaled});
-                Latest& held = slot->second;
-                if (!inserted &&
-                    (r.end > held.end || (r.end == held.end && r.start < held.start))) {
-                  held = {r.end, r.start, scaled};
-                }
-                break;
+    auto visit = [&](const ValueRecord& r) {
+      if (item.option_combo >= 0 && r.option_combo != item.option_combo) return;
+      if (item.attribute_combo >= 0 && r.attribute_combo != item.attribute_combo) return;
+      const std::vector<size_t>& periods = hits_of(r.period);
+      if (periods.empty()) return;
+      for (const Target& t : targets_of(r.unit, r.period)) {
+        const bool unscaled = type == AggregationType::kAverage || t.share == 1.0;
+        const double scaled = unscaled ? r.value : r.value * t.share;
+        const bool exact = r.integral && unscaled;
+        for (size_t p : periods) {
+          size_t cell = p * n_units + t.slot;
+          switch (type) {
+            case AggregationType::kLast: {
+              const PeriodSpan& span = table.PeriodAt(r.period);
+              auto [slot, inserted] = latest.try_emplace(
+                  {static_cast<long long>(cell), r.unit, r.option_combo, r.attribute_combo},
+                  Latest{span.end, span.start, scaled, exact});
+              Latest& held = slot->second;
+              if (!inserted &&
+                  (span.end > held.end || (span.end == held.end && span.start < held.start))) {
+                held = {span.end, span.start, scaled, exact};
               }
-              case AggregationType::kAverageSumOrgUnit:
-                per_period[{cell, span}] += scaled;
-                break;
-              default:
-                cells[cell].sum += scaled;
-                break;
+              break;
             }
-            ++cells[cell].count;
+            case AggregationType::kAverageSumOrgUnit:
+              per_period[{cell, r.period}].Add(scaled, exact);
+              break;
+            default:
+              cells[cell].Add(scaled, exact);
+              break;
           }
+          ++cells[cell].count;
         }
       }
+    };
+    if (by_unit) {
+      for (int unit : relevant_units) table.ForEachOfUnit(item.element, unit, visit);
+    } else {
+      table.ForEach(item.element, visit);
     }
-    for (const auto& [key, entry] : latest) cells[static_cast<size_t>(key[0])].sum += entry.value;
+
+    for (const auto& [key, entry] : latest) {
+      cells[static_cast<size_t>(key[0])].Add(entry.value, entry.exact);
+    }
     std::vector<Accumulator> period_means(type == AggregationType::kAverageSumOrgUnit ? cells.size()
                                                                                       : 0);
     for (const auto& [key, sum] : per_period) {
-      period_means[key.first].sum += sum;
+      period_means[key.first].rest += sum.Total();
       ++period_means[key.first].count;
     }
     for (size_t p = 0; p < n_periods; ++p) {
@@ -102,18 +184,18 @@ AggregateResult Aggregate(const ValueTable& table, OrgView& view, const Aggregat
         std::optional<double>& out = result.At(item_index, p, u);
         switch (type) {
           case AggregationType::kAverage:
-            out = a.sum / static_cast<double>(a.count);
+            out = a.Total() / static_cast<double>(a.count);
             break;
           case AggregationType::kAverageSumOrgUnit: {
             const Accumulator& m = period_means[p * n_units + u];
-            out = m.sum / static_cast<double>(m.count);
+            out = m.Total() / static_cast<double>(m.count);
             break;
           }
           case AggregationType::kNone:
-            if (a.count == 1) out = a.sum;
+            if (a.count == 1) out = a.Total();
             break;
           default:
-            out = a.sum;
+            out = a.Total();
             break;
         }
       }

@@ -126,14 +126,15 @@ std::vector<Outlier> DetectOutliers(const Analytics& analytics,
     const bool non_negative = data_element->value_type == ValueType::kIntegerZeroOrPositive;
     // (unit, option combo, attribute combo, period type) -> (period, value), in any order.
     std::map<std::tuple<int, int, int, PeriodType>, std::vector<std::pair<Period, double>>> series;
-    for (const ValueRecord& r : table.RecordsOf(element)) {
-      const Date start = Date::FromDays(r.start), end = Date::FromDays(r.end);
-      if (start < first || last < end) continue;
+    table.ForEach(element, [&](const ValueRecord& r) {
+      const PeriodSpan& span = table.PeriodAt(r.period);
+      const Date start = Date::FromDays(span.start), end = Date::FromDays(span.end);
+      if (start < first || last < end) return;
       auto period = Period::FromSpan(start, end);
-      if (!period || !under_root(r.unit, end)) continue;
+      if (!period || !under_root(r.unit, end)) return;
       series[{r.unit, r.option_combo, r.attribute_combo, period->type()}].emplace_back(*period,
                                                                                        r.value);
-    }
+    });
     for (auto& [key, points] : series) {
       std::sort(points.begin(), points.end());
       std::vector<double> values;
