@@ -17,5 +17,6 @@ void AddUserCommands(CLI::App& app);
 void AddExchangeCommands(CLI::App& app);
 void AddSurveillanceCommands(CLI::App& app);
 void AddQualityCommands(CLI::App& app);
+void AddGenerateCommand(CLI::App& app);
 
 }  // namespace solieu::cli

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   solieu::cli::AddExchangeCommands(app);
   solieu::cli::AddSurveillanceCommands(app);
   solieu::cli::AddQualityCommands(app);
+  solieu::cli::AddGenerateCommand(app);
   solieu::AddDetectCommand(app);
   try {
     app.parse(argc, argv);

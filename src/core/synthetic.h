@@ -15,8 +15,13 @@ inline constexpr const char* kSyntheticComment =
 inline constexpr const char* kSyntheticWeeklyComment =
     "dữ liệu mô phỏng (synthetic): báo cáo tuần sinh ngẫu nhiên / generated weekly report";
 
+// The synthetic national dataset (generate/, `solieu generate`).
+inline constexpr const char* kSyntheticNationalComment =
+    "dữ liệu mô phỏng (synthetic): bộ dữ liệu quốc gia / generated national dataset";
+
 inline bool IsSyntheticComment(std::string_view comment) {
-  return comment == kSyntheticComment || comment == kSyntheticWeeklyComment;
+  return comment == kSyntheticComment || comment == kSyntheticWeeklyComment ||
+         comment == kSyntheticNationalComment;
 }
 
 }  // namespace solieu
