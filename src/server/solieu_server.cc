@@ -12,6 +12,7 @@
 #include "server/auth_service.h"
 #include "server/json_response.h"
 #include "server/live_analytics.h"
+#include "server/org_unit_routes.h"
 #include "server/response_cache.h"
 #include "server/static_files.h"
 #include "server/store_pool.h"
@@ -90,6 +91,7 @@ struct SolieuServer::Parts {
     AddAuthRoutes(router, services);
     AddMetadataRoutes(router, services);
     AddMetadataEditRoutes(router, services);
+    AddOrgUnitRoutes(router, services);
     AddDataValueRoutes(router, services);
     AddDataValueSetRoutes(router, services);
     AddAnalyticsRoutes(router, services);

@@ -193,6 +193,30 @@ std::vector<Probe> Probes() {
          return R"({"description":"matrix )" + std::to_string(++counter) + "\"}";
        },
        false, [](Role role, bool) { return role == Role::kAdministrator; }},
+      // Org units are scoped: an administrator keeps the units below their own (created, renamed,
+      // merged in this order: the merge closes the unit the create probe made).
+      {http::verb::get, "/api/orgUnits/events", fixed("/api/orgUnits/events"), no_body, false,
+       Anyone},
+      {http::verb::post, "/api/metadata/orgUnits", fixed("/api/metadata/orgUnits"),
+       [](bool own, const RoleUser&) {
+         return std::string(R"({"code":"MX_)") + (own ? "OWN" : "OTHER") +
+                R"(","name":"Phòng khám","nameEn":"Clinic","level":"facility",)" +
+                R"("facilityType":"private_clinic","openingDate":"2025-08-01","parent":")" +
+                (own ? kOwnCommune : kOtherCommune) + "\"}";
+       },
+       false, [](Role role, bool own) { return own && role == Role::kAdministrator; }, 201},
+      {http::verb::put, "/api/metadata/orgUnits/{id}",
+       [](bool own) { return "/api/metadata/orgUnits/" + Facility(own); },
+       [](bool, const RoleUser&) {
+         return R"({"nameEn":"Matrix )" + std::to_string(++counter) + "\"}";
+       },
+       false, [](Role role, bool own) { return own && role == Role::kAdministrator; }},
+      {http::verb::post, "/api/orgUnits/merges", fixed("/api/orgUnits/merges"),
+       [](bool own, const RoleUser&) {
+         return std::string(R"({"date":"2025-09-01","into":")") + Facility(own) + R"(","from":[")" +
+                (own ? "MX_OWN" : kOwnFacility) + "\"]}";
+       },
+       false, [](Role role, bool own) { return own && role == Role::kAdministrator; }, 201},
       {http::verb::get, "/api/surveillance/alerts", fixed("/api/surveillance/alerts"), no_body,
        false, Anyone},
       {http::verb::get, "/api/surveillance/alerts/{id}",

@@ -1,11 +1,14 @@
-// Administration (Quản trị), administrators only: the accounts with their role, org units and
-// state, one form to create or change an account (PUT /api/users/{username}), and corrections of
-// the names of data elements, data sets and indicators (PUT /api/metadata/...). The server checks
-// everything again; the page only spares a round trip for the obvious mistakes.
+// Administration (Quản trị), administrators only, in two tabs. "Tài khoản và danh mục": the
+// accounts with their role, org units and state, one form to create or change an account
+// (PUT /api/users/{username}), and corrections of the names of data elements, data sets and
+// indicators and of a data set's members, its elements and reporting units (PUT /api/metadata/...).
+// "Đơn vị": org units and their merges (admin_org_units.ts). The server checks everything again;
+// the page only spares a round trip for the obvious mistakes.
 import { api, ApiError, NetworkError } from '../api';
 import { clear, field, h, select } from '../dom';
 import { nameOf, t, type Key } from '../i18n';
-import { loadMetadata, reloadMetadata, type Metadata, type OrgUnit } from '../session';
+import { loadMetadata, reloadMetadata, type DataSet, type Metadata, type OrgUnit } from '../session';
+import { renderOrgUnits } from './admin_org_units';
 
 interface UserRow {
   username: string;
@@ -24,12 +27,14 @@ function errorText(e: unknown): string {
   return String(e);
 }
 
-export async function render(root: HTMLElement): Promise<void> {
+export async function render(root: HTMLElement, params?: URLSearchParams): Promise<void> {
   const md = await loadMetadata();
   const usersBox = h('section', { class: 'panel', id: 'users' });
   const formBox = h('section', { class: 'panel', id: 'user-form-box' });
   const metaBox = h('section', { class: 'panel', id: 'metadata-edit' });
-  root.append(h('h1', {}, t('nav.admin')), usersBox, formBox, metaBox);
+  const accounts = h('div', { id: 'admin-accounts', role: 'tabpanel', 'aria-labelledby': 'tab-accounts' }, usersBox, formBox, metaBox);
+  const units = h('div', { id: 'admin-org-units', role: 'tabpanel', 'aria-labelledby': 'tab-org-units', hidden: true });
+  root.append(h('h1', {}, t('nav.admin')), tabs([accounts, units], params?.get('tab') === 'orgUnits' ? 1 : 0), accounts, units);
 
   const refresh = async (focusUser?: string) => {
     clear(usersBox);
@@ -50,6 +55,43 @@ export async function render(root: HTMLElement): Promise<void> {
   await refresh();
   showForm(null);
   metaBox.append(metadataEditor(md));
+}
+
+/** A tab list over `panels` (ARIA tabs: arrow keys move between tabs); the org-unit panel is
+ * filled the first time it is shown. */
+function tabs(panels: HTMLElement[], selected: number): HTMLElement {
+  const names = [t('admin.tab.accounts'), t('admin.tab.orgUnits')];
+  const ids = ['tab-accounts', 'tab-org-units'];
+  let unitsLoaded = false;
+  const buttons = panels.map((panel, i) =>
+    h('button', { type: 'button', role: 'tab', id: ids[i], 'aria-controls': panel.id, class: 'tab' }, names[i]),
+  );
+  const show = (i: number, focus: boolean) => {
+    buttons.forEach((b, k) => {
+      b.setAttribute('aria-selected', String(k === i));
+      b.tabIndex = k === i ? 0 : -1;
+      // The selected tab is marked without a stylesheet rule of its own (style.css is shared).
+      b.style.fontWeight = k === i ? '700' : '';
+      b.style.borderBottom = k === i ? '3px solid currentColor' : '';
+      panels[k].hidden = k !== i;
+    });
+    if (focus) buttons[i].focus();
+    if (i === 1 && !unitsLoaded) {
+      unitsLoaded = true;
+      void renderOrgUnits(panels[1]);
+    }
+  };
+  buttons.forEach((b, i) => {
+    b.addEventListener('click', () => show(i, false));
+    b.addEventListener('keydown', (ev) => {
+      if (ev.key === 'ArrowRight' || ev.key === 'ArrowLeft') {
+        ev.preventDefault();
+        show((i + (ev.key === 'ArrowRight' ? 1 : buttons.length - 1)) % buttons.length, true);
+      }
+    });
+  });
+  show(selected, false);
+  return h('div', { role: 'tablist', class: 'tabs', 'aria-label': t('admin.tabs') }, buttons);
 }
 
 function roleLabel(role: string): string {
@@ -226,6 +268,7 @@ function metadataEditor(md: Metadata): HTMLElement {
   const nameEn = h('input', { name: 'metaNameEn' });
   const message = h('p', { id: 'meta-message', 'aria-live': 'polite' });
   const current = () => lists[kind.value as MetaKind].find((o) => o.id === object.value);
+  const members = dataSetMembers(md);
   const fillObjects = () => {
     clear(object);
     for (const o of [...lists[kind.value as MetaKind]].sort((a, b) => a.code.localeCompare(b.code)))
@@ -237,6 +280,7 @@ function metadataEditor(md: Metadata): HTMLElement {
     name.value = o?.name ?? '';
     nameEn.value = o?.nameEn ?? '';
     message.textContent = '';
+    members.show(kind.value === 'dataSets' ? md.dataSets.find((d) => d.id === object.value) : undefined);
   };
   kind.addEventListener('change', fillObjects);
   object.addEventListener('change', fillNames);
@@ -248,6 +292,7 @@ function metadataEditor(md: Metadata): HTMLElement {
     h('p', { class: 'muted' }, t('admin.metadataIntro')),
     h('div', { class: 'pickers' }, field(t('admin.kind'), kind), field(t('admin.object'), object)),
     h('div', { class: 'pickers' }, field(t('admin.nameVi'), name), field(t('admin.nameEn'), nameEn)),
+    members.element,
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('admin.save'))),
     message,
   );
@@ -256,13 +301,26 @@ function metadataEditor(md: Metadata): HTMLElement {
     const o = current();
     if (!o) return;
     message.className = '';
+    const body: Record<string, unknown> = { name: name.value.trim(), nameEn: nameEn.value.trim() };
+    const ds = kind.value === 'dataSets' ? md.dataSets.find((d) => d.id === o.id) : undefined;
+    if (ds) {
+      const chosen = members.chosen();
+      if (chosen.dataElements.length === 0) {
+        message.className = 'error';
+        message.setAttribute('role', 'alert');
+        message.textContent = t('admin.dsNeedElement');
+        return;
+      }
+      Object.assign(body, chosen);
+    }
     try {
       const r = await api<{ status: string }>(`/api/metadata/${kind.value}/${encodeURIComponent(o.id)}`, {
         method: 'PUT',
-        body: { name: name.value.trim(), nameEn: nameEn.value.trim() },
+        body,
       });
       o.name = name.value.trim();
       o.nameEn = nameEn.value.trim();
+      if (ds) Object.assign(ds, members.chosen());
       // Other pages read the names from the cached metadata: fetch it afresh next time.
       reloadMetadata();
       message.removeAttribute('role');
@@ -277,4 +335,53 @@ function metadataEditor(md: Metadata): HTMLElement {
     }
   });
   return form;
+}
+
+/** A data set's members: its data elements and the org units that report it, each a filtered
+ * multi-select. Units the listing of today does not hold (closed ones: a form of 2024 was reported
+ * by a commune merged since) cannot be shown, so they are kept as they are. */
+function dataSetMembers(md: Metadata) {
+  const elements = select(
+    [...md.dataElements.values()].sort((a, b) => a.code.localeCompare(b.code)).map((d) => ({ value: d.id, label: `${d.code} — ${nameOf(d)}` })),
+    undefined,
+    { name: 'dsElements', multiple: true, size: 8, style: 'width: 100%' },
+  );
+  const units = select(unitOptions(md.orgUnits), undefined, { name: 'dsUnits', multiple: true, size: 8, style: 'width: 100%' });
+  const listed = new Set([...units.options].map((o) => o.value));
+  const filter = h('input', { type: 'search', name: 'dsFilter', placeholder: t('admin.unitFilterHint') });
+  filter.addEventListener('input', () => {
+    const q = filter.value.trim().toLowerCase();
+    for (const s of [elements, units]) {
+      for (const o of s.options) o.hidden = q !== '' && !o.text.toLowerCase().includes(q) && !o.selected;
+    }
+  });
+  const kept = h('p', { class: 'muted', id: 'ds-kept' });
+  let keptIds: string[] = [];
+  const element = h(
+    'fieldset',
+    { id: 'ds-members', hidden: true, style: 'min-width: 0' },
+    h('legend', {}, t('admin.kind.dataSets')),
+    field(t('admin.dsFilter'), filter),
+    h('div', { class: 'pickers' }, field(t('admin.dsElements'), elements), field(t('admin.dsUnits'), units)),
+    kept,
+  );
+  return {
+    element,
+    show(ds: DataSet | undefined) {
+      element.hidden = !ds;
+      if (!ds) return;
+      const de = new Set(ds.dataElements);
+      const ou = new Set(ds.orgUnits);
+      for (const o of elements.options) o.selected = de.has(o.value);
+      for (const o of units.options) o.selected = ou.has(o.value);
+      keptIds = ds.orgUnits.filter((id) => !listed.has(id));
+      kept.textContent = keptIds.length ? t('admin.dsKept', { n: keptIds.length }) : '';
+    },
+    chosen() {
+      return {
+        dataElements: [...elements.selectedOptions].map((o) => o.value),
+        orgUnits: [...[...units.selectedOptions].map((o) => o.value), ...keptIds],
+      };
+    },
+  };
 }
