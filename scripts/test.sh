@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The whole test suite from a clean checkout: installs what is missing, builds, runs every test,
-# then builds and runs the tests again under AddressSanitizer + UndefinedBehaviorSanitizer, then
-# runs every fuzz target for 30 s (scripts/fuzz.sh; clang, libFuzzer).
+# The whole test suite from a clean checkout: installs what is missing, builds, runs every test
+# on the SQLite store and again on PostgreSQL (every store the tests open then lives in a schema of
+# a throwaway cluster: SOLIEU_TEST_POSTGRES), runs the web app's end-to-end tests, then builds and
+# runs the tests again under AddressSanitizer + UndefinedBehaviorSanitizer, then runs every fuzz
+# target for 30 s (scripts/fuzz.sh; clang, libFuzzer).
 # Usage: scripts/test.sh [--no-sanitizers] [--no-fuzz]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +24,15 @@ echo "== build (RelWithDebInfo)"
 bash scripts/build.sh build -DCMAKE_BUILD_TYPE=RelWithDebInfo
 echo "== tests"
 ctest --test-dir build --output-on-failure -j "$(nproc)"
+
+echo "== tests again on PostgreSQL 15 (a throwaway cluster on loopback)"
+pg_dir="$(mktemp -d /tmp/solieu-pg.XXXXXX)"
+trap 'bash scripts/pg-test-cluster.sh stop "$pg_dir"' EXIT
+pg_url="$(bash scripts/pg-test-cluster.sh start "$pg_dir" 55432)"
+SOLIEU_TEST_POSTGRES="$pg_url" ctest --test-dir build --output-on-failure -j "$(nproc)" \
+  -E '^SqliteStoreTest\.'
+bash scripts/pg-test-cluster.sh stop "$pg_dir"
+trap - EXIT
 
 echo "== web app (npm ci, vite build, e2e in Chromium)"
 (cd web && npm ci --no-audit --no-fund && npm run build && SOLIEU_BIN=build/solieu npm run e2e)

@@ -10,13 +10,14 @@
 #include "engine/analytics.h"
 #include "server/api_services.h"
 #include "server/auth_service.h"
+#include "server/change_follower.h"
 #include "server/json_response.h"
 #include "server/live_analytics.h"
 #include "server/org_unit_routes.h"
+#include "server/periodic_job.h"
 #include "server/response_cache.h"
 #include "server/static_files.h"
 #include "server/store_pool.h"
-#include "server/weekly_schedule.h"
 
 namespace solieu::server {
 
@@ -70,7 +71,11 @@ struct SolieuServer::Parts {
   explicit Parts(ServerConfig c)
       : config(std::move(c)),
         store(config.store, std::max(2, config.http.worker_threads)),
-        analytics(store.Write([](Store& s) { return LoadEngine(s); })),
+        analytics(store.Write([this](Store& s) {
+          start_mark = CurrentChangeMark(s);
+          return LoadEngine(s);
+        })),
+        follower(store, *analytics, start_mark),
         auth(store, AuthOptions{config.sessions, config.throttle, config.clock, config.behind_tls,
                                 config.password_cost}),
         cache(config.analytics_cache_entries),
@@ -145,7 +150,9 @@ struct SolieuServer::Parts {
 
   ServerConfig config;
   StorePool store;
+  ChangeMark start_mark;
   std::unique_ptr<LiveAnalytics> analytics;
+  ChangeFollower follower;
   std::unique_ptr<outbreaks::DetectionRules> detection_rules;
   AuthService auth;
   ResponseCache cache;
@@ -153,8 +160,9 @@ struct SolieuServer::Parts {
   Router router;
   std::optional<StaticFiles> static_files;
   std::optional<HttpServer> http;
-  // Last, so it stops before the parts its job uses are destroyed.
-  std::optional<WeeklySchedule> surveillance;
+  // Last, so they stop before the parts their jobs use are destroyed.
+  std::optional<PeriodicJob> surveillance;
+  std::optional<PeriodicJob> following;
 };
 
 SolieuServer::SolieuServer(ServerConfig config)
@@ -184,7 +192,18 @@ void SolieuServer::Run() {
       }
     }
   });
+  parts.following.emplace(parts.config.follow_interval, [&parts] {
+    try {
+      parts.follower.CatchUp();
+    } catch (const std::exception& e) {
+      // A failed pass (the database briefly unreachable) is retried at the next one.
+      if (parts.config.http.access_log) {
+        parts.config.http.access_log(std::string("change follower failed: ") + e.what());
+      }
+    }
+  });
   parts.http->Run();
+  parts.following.reset();
   parts.surveillance.reset();
 }
 

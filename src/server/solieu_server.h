@@ -34,6 +34,9 @@ struct ServerConfig {
   // How often the weekly outbreak surveillance scores the last complete week (the first time at
   // start); zero: only on demand.
   std::chrono::seconds surveillance_interval = std::chrono::hours(6);
+  // How often the engine picks up writes other processes committed to the store
+  // (server/change_follower); zero: never.
+  std::chrono::milliseconds follow_interval = std::chrono::milliseconds(250);
   HttpServerOptions http;  // address and port are taken from `listen`
 };
 

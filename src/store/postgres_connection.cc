@@ -1,6 +1,7 @@
 #include "store/postgres_connection.h"
 
 #include <libpq-fe.h>
+#include <unistd.h>
 
 #include <charconv>
 #include <stdexcept>
@@ -13,7 +14,7 @@ namespace solieu {
 namespace {
 
 // The lock every write transaction takes (an arbitrary number that names solieu's writes).
-constexpr long long kWriteLock = 7510002;
+constexpr int kWriteLock = 7510002;
 
 struct ResultDeleter {
   void operator()(PGresult* result) const { PQclear(result); }
@@ -77,9 +78,7 @@ class PostgresStatement final : public sql::StatementImpl {
     std::from_chars(text, text + PQgetlength(result_.get(), row_, column), number);
     return number;
   }
-  bool IsNull(int column) const override {
-    return PQgetisnull(result_.get(), row_, column) != 0;
-  }
+  bool IsNull(int column) const override { return PQgetisnull(result_.get(), row_, column) != 0; }
 
  private:
   std::optional<std::string>& Slot(int index) {
@@ -111,8 +110,13 @@ class PostgresConnection final : public sql::Connection {
                       "cannot connect to the PostgreSQL store: " + reason,
                       RedactedPostgresUrl(url));
     }
-    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
-    Execute("SET client_encoding = 'UTF8'; SET client_min_messages = warning");
+    PQsetNoticeProcessor(
+        conn_, [](void*, const char*) {}, nullptr);
+    // The process id in application_name lets an operator (and the tests) tell servers apart.
+    Execute(
+        "SET client_encoding = 'UTF8'; SET client_min_messages = warning; SET "
+        "application_name = 'solieu " +
+        std::to_string(::getpid()) + "'");
     if (!schema.empty()) {
       // Under the write lock, so that two connections creating the same schema do not collide.
       Begin();
@@ -146,14 +150,17 @@ class PostgresConnection final : public sql::Connection {
       if (!described || !Succeeded(described.get())) Fail(conn_, described.get(), text);
       it = prepared_.emplace(text, Prepared{name, PQnparams(described.get())}).first;
     }
-    return sql::Statement(std::make_unique<PostgresStatement>(*this, it->second.name, text,
-                                                              it->second.parameters));
+    return sql::Statement(
+        std::make_unique<PostgresStatement>(*this, it->second.name, text, it->second.parameters));
   }
 
   long long Changes() override { return changes_; }
 
   void Begin() override {
-    Execute("BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLock) + ")");
+    // Keyed by the schema too, so stores in separate schemas of one database (the tests') do not
+    // wait for each other.
+    Execute("BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLock) +
+            ", hashtext(current_schema()))");
   }
 
   Result Run(const std::string& name, const std::vector<std::optional<std::string>>& values,
@@ -177,7 +184,8 @@ class PostgresConnection final : public sql::Connection {
   void NoteChanges(const PGresult* result) {
     const char* tuples = PQcmdTuples(const_cast<PGresult*>(result));
     changes_ = 0;
-    if (tuples && *tuples) std::from_chars(tuples, tuples + std::char_traits<char>::length(tuples), changes_);
+    if (tuples && *tuples)
+      std::from_chars(tuples, tuples + std::char_traits<char>::length(tuples), changes_);
   }
 
   PGconn* conn_ = nullptr;

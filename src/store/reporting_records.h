@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/date.h"
@@ -65,6 +66,11 @@ class ReportingRecords {
   virtual std::vector<ApprovalRecord> Approvals() = 0;
 
   virtual std::vector<ReportingEvent> Events(const ReportKey& key) = 0;  // oldest first
+  // Every event logged after the event `after` (ids increase in commit order), oldest first, at
+  // most `limit`, each with its id: how a server learns of forms other processes completed.
+  virtual std::vector<std::pair<long long, ReportingEvent>> EventsAfter(long long after,
+                                                                        int limit) = 0;
+  virtual long long LastEventId() = 0;  // 0 before the first event
 };
 
 }  // namespace solieu

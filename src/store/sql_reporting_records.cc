@@ -112,6 +112,29 @@ class SqlReportingRecords final : public ReportingRecords {
     return out;
   }
 
+  std::vector<std::pair<long long, ReportingEvent>> EventsAfter(long long after,
+                                                                int limit) override {
+    Statement s = db_.Prepare(
+        "SELECT e.id, e.at, e.username, e.client, e.action, d.uid, e.period, o.uid FROM "
+        "data_set_event e JOIN data_set d ON d.id = e.data_set_id JOIN org_unit o ON o.id = "
+        "e.org_unit_id WHERE e.id > ? ORDER BY e.id LIMIT ?");
+    s.Bind(1, after).Bind(2, static_cast<long long>(limit));
+    std::vector<std::pair<long long, ReportingEvent>> out;
+    while (s.Step()) {
+      out.emplace_back(
+          s.Int(0),
+          ReportingEvent{
+              s.Text(1), s.Text(2), s.Text(3), s.Text(4), {s.Text(5), s.Text(6), s.Text(7)}});
+    }
+    return out;
+  }
+
+  long long LastEventId() override {
+    Statement s = db_.Prepare("SELECT COALESCE(MAX(id), 0) FROM data_set_event");
+    s.Step();
+    return s.Int(0);
+  }
+
  private:
   static constexpr std::string_view kCompletionSelect =
       "SELECT d.uid, c.period, o.uid, c.period_start, c.period_end, c.completed_at, "

@@ -86,6 +86,8 @@ class SqlStore final : public Store {
   std::optional<DataValue> GetValue(const DataValueKey& key) override;
   std::vector<DataValue> QueryValues(const ValueQuery& query) override;
   std::vector<AuditEntry> AuditTrail(const DataValueKey& key) override;
+  std::vector<ValueChange> ValueChangesAfter(long long after, int limit) override;
+  long long LastValueChangeId() override;
   void PutTargets(const std::vector<TargetRecord>& targets, const std::string& user) override;
   std::vector<TargetRecord> LoadTargets() override;
 
@@ -173,8 +175,8 @@ long long SqlStore::IdOf(std::string_view table, const std::string& uid) {
 }
 
 long long SqlStore::Upsert(std::string_view table, const std::string& uid,
-                              const std::vector<std::pair<std::string_view, Cell>>& columns,
-                              MetadataChanges* changes) {
+                           const std::vector<std::pair<std::string_view, Cell>>& columns,
+                           MetadataChanges* changes) {
   std::string names;
   for (const auto& [name, cell] : columns) {
     if (!names.empty()) names += ", ";
@@ -362,7 +364,9 @@ MetadataChanges SqlStore::ApplyMetadata(const MetadataSnapshot& m) {
     columns.emplace_back("user_group", Text(d.user_group));
     Upsert("data_element", d.uid, columns, &changes);
     if (!d.user_group.empty()) {
-      db_.Prepare("INSERT INTO user_group (code) VALUES (?) ON CONFLICT DO NOTHING").Bind(1, d.user_group).Run();
+      db_.Prepare("INSERT INTO user_group (code) VALUES (?) ON CONFLICT DO NOTHING")
+          .Bind(1, d.user_group)
+          .Run();
     }
   }
   for (const Indicator& i : m.indicators) {
@@ -686,7 +690,8 @@ MetadataSnapshot SqlStore::LoadMetadata() {
 }
 
 long long SqlStore::PeriodId(const DataValueWrite& write) {
-  db_.Prepare("INSERT INTO period (iso, start_date, end_date) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+  db_.Prepare(
+         "INSERT INTO period (iso, start_date, end_date) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
       .Bind(1, write.key.period)
       .Bind(2, write.period_start.ToString())
       .Bind(3, write.period_end.ToString())
@@ -708,8 +713,8 @@ std::optional<SqlStore::ResolvedKey> SqlStore::Resolve(const DataValueKey& key) 
   return ResolvedKey{*de, s.Int(0), *ou, *coc, *aoc};
 }
 
-WriteCounts SqlStore::PutValues(const std::vector<DataValueWrite>& writes,
-                                   const std::string& user, const std::string& client) {
+WriteCounts SqlStore::PutValues(const std::vector<DataValueWrite>& writes, const std::string& user,
+                                const std::string& client) {
   bool given = false;
   return PutValueBatches(
       [&]() -> const std::vector<DataValueWrite>* {
@@ -721,7 +726,7 @@ WriteCounts SqlStore::PutValues(const std::vector<DataValueWrite>& writes,
 }
 
 WriteCounts SqlStore::PutValueBatches(const WriteBatches& next, const std::string& user,
-                                         const std::string& client) {
+                                      const std::string& client) {
   WriteCounts counts;
   Transaction txn(db_);
   std::string now = NowUtc();
@@ -882,6 +887,33 @@ std::vector<DataValue> SqlStore::QueryValues(const ValueQuery& query) {
   return out;
 }
 
+std::vector<ValueChange> SqlStore::ValueChangesAfter(long long after, int limit) {
+  std::vector<ValueChange> out;
+  Statement s = db_.Prepare(
+      "SELECT a.id, de.uid, p.iso, p.start_date, p.end_date, ou.uid, coc.uid, aoc.uid, "
+      "a.new_value, a.action FROM data_value_audit a JOIN data_element de ON de.id = "
+      "a.data_element_id JOIN period p ON p.id = a.period_id JOIN org_unit ou ON ou.id = "
+      "a.org_unit_id JOIN category_option_combo coc ON coc.id = a.coc_id JOIN "
+      "category_option_combo aoc ON aoc.id = a.aoc_id WHERE a.id > ? ORDER BY a.id LIMIT ?");
+  s.Bind(1, after).Bind(2, static_cast<long long>(limit));
+  while (s.Step()) {
+    ValueChange change;
+    change.id = s.Int(0);
+    change.write.key = {s.Text(1), s.Text(2), s.Text(5), s.Text(6), s.Text(7)};
+    change.write.period_start = Date::Parse(s.Text(3)).value_or(Date());
+    change.write.period_end = Date::Parse(s.Text(4)).value_or(Date());
+    if (ParseAction(s.Text(9)) != AuditAction::kDelete) change.write.value = s.OptionalText(8);
+    out.push_back(std::move(change));
+  }
+  return out;
+}
+
+long long SqlStore::LastValueChangeId() {
+  Statement s = db_.Prepare("SELECT COALESCE(MAX(id), 0) FROM data_value_audit");
+  s.Step();
+  return s.Int(0);
+}
+
 std::vector<AuditEntry> SqlStore::AuditTrail(const DataValueKey& key) {
   std::vector<AuditEntry> out;
   auto k = Resolve(key);
@@ -960,7 +992,9 @@ void SqlStore::PutUser(const UserAccount& account) {
   long long id = UserId(account.username);
   db_.Prepare("DELETE FROM app_user_org_unit WHERE user_id = ?").Bind(1, id).Run();
   for (const std::string& unit : account.org_unit_uids) {
-    db_.Prepare("INSERT INTO app_user_org_unit (user_id, org_unit_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+    db_.Prepare(
+           "INSERT INTO app_user_org_unit (user_id, org_unit_id) VALUES (?, ?) ON CONFLICT DO "
+           "NOTHING")
         .Bind(1, id)
         .Bind(2, IdOf("org_unit", unit))
         .Run();
@@ -976,7 +1010,8 @@ void SqlStore::PutUser(const UserAccount& account) {
                       "không có nhóm người dùng '" + group + "' (các nhóm: " + known + ")",
                       "no user group '" + group + "' (groups: " + known + ")", "groups");
     }
-    db_.Prepare("INSERT INTO app_user_group (user_id, group_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+    db_.Prepare(
+           "INSERT INTO app_user_group (user_id, group_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
         .Bind(1, id)
         .Bind(2, find.Int(0))
         .Run();
@@ -1167,8 +1202,8 @@ void SqlStore::RecordLoginAttempt(const LoginAttempt& attempt) {
 }
 
 std::vector<LoginAttempt> SqlStore::LoginAttemptsSince(std::int64_t since,
-                                                          const std::string& username,
-                                                          const std::string& client) {
+                                                       const std::string& username,
+                                                       const std::string& client) {
   Statement s = db_.Prepare(
       username.empty()
           ? "SELECT username, client, at, outcome FROM login_attempt WHERE client = ? AND at >= ? "

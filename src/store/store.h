@@ -87,6 +87,13 @@ struct LoginAttempt {
   LoginOutcome outcome = LoginOutcome::kFailure;
 };
 
+// A value change as committed: the audit row's id (increasing in commit order, because every
+// write holds the store's write lock until it commits) and the write it made.
+struct ValueChange {
+  long long id = 0;
+  DataValueWrite write;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -124,6 +131,11 @@ class Store {
   virtual std::vector<DataValue> QueryValues(const ValueQuery& query) = 0;
   // Oldest first.
   virtual std::vector<AuditEntry> AuditTrail(const DataValueKey& key) = 0;
+
+  // Value changes committed after the audit row `after`, oldest first, at most `limit`: how a
+  // server learns of the writes other processes made to the same database.
+  virtual std::vector<ValueChange> ValueChangesAfter(long long after, int limit) = 0;
+  virtual long long LastValueChangeId() = 0;  // 0 before the first change
 
   // Inserts or replaces targets by (indicator, period, org unit) in one transaction.
   virtual void PutTargets(const std::vector<TargetRecord>& targets, const std::string& user) = 0;

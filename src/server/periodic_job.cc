@@ -1,13 +1,13 @@
-#include "server/weekly_schedule.h"
+#include "server/periodic_job.h"
 
 namespace solieu::server {
 
-WeeklySchedule::WeeklySchedule(std::chrono::seconds interval, std::function<void()> job)
+PeriodicJob::PeriodicJob(std::chrono::milliseconds interval, std::function<void()> job)
     : interval_(interval), job_(std::move(job)) {
   if (interval_.count() > 0) thread_ = std::thread([this] { Loop(); });
 }
 
-WeeklySchedule::~WeeklySchedule() {
+PeriodicJob::~PeriodicJob() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -16,7 +16,7 @@ WeeklySchedule::~WeeklySchedule() {
   if (thread_.joinable()) thread_.join();
 }
 
-void WeeklySchedule::Loop() {
+void PeriodicJob::Loop() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
     lock.unlock();
