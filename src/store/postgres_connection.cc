@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <stdexcept>
 #include <unordered_map>
@@ -226,8 +227,18 @@ std::string PostgresPlaceholders(std::string_view sql) {
       out.append(sql.substr(i, end - i + 1));
       i = end;
     } else if (c == '?') {
+      // `?NNN` names its parameter (SQLite's numbered form); a bare `?` takes the next one.
+      size_t digits = i + 1;
+      while (digits < sql.size() && sql[digits] >= '0' && sql[digits] <= '9') ++digits;
       out += '$';
-      out += std::to_string(next++);
+      if (digits > i + 1) {
+        int number = std::stoi(std::string(sql.substr(i + 1, digits - i - 1)));
+        out += std::to_string(number);
+        next = std::max(next, number + 1);
+        i = digits - 1;
+      } else {
+        out += std::to_string(next++);
+      }
     } else {
       out += c;
     }

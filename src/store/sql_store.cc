@@ -466,7 +466,7 @@ MetadataSnapshot SqlStore::LoadMetadata() {
   {
     Statement s = db_.Prepare(
         "SELECT uid, code, name_vi, name_en, level, facility_type, commune_type, opened, closed, "
-        "note FROM org_unit ORDER BY code, opened");
+        "note FROM org_unit ORDER BY code, COALESCE(opened, '')");
     while (s.Step()) {
       OrgUnit u;
       u.uid = s.Text(0);
@@ -1155,7 +1155,7 @@ std::vector<AdminEvent> SqlStore::AdminEventsLike(const std::string& action_pref
   // substr() rather than LIKE: an action prefix holding '_' or '%' matches only itself.
   Statement s = db_.Prepare(
       "SELECT at, username, client, action, target, detail FROM admin_event WHERE "
-      "substr(action, 1, length(?1)) = ?1 ORDER BY id DESC LIMIT ?2");
+      "substr(action, 1, length(CAST(?1 AS TEXT))) = CAST(?1 AS TEXT) ORDER BY id DESC LIMIT ?2");
   s.Bind(1, action_prefix).Bind(2, static_cast<long long>(limit));
   std::vector<AdminEvent> out;
   while (s.Step()) {

@@ -20,6 +20,10 @@ TEST(PostgresPlaceholders, NumbersParametersOutsideQuotesAndComments) {
             "SELECT '?', \"odd?name\" FROM t WHERE a = $1 -- why?\nAND b = $2");
   EXPECT_EQ(PostgresPlaceholders("VALUES ('it''s ?', ?)"), "VALUES ('it''s ?', $1)");
   EXPECT_EQ(PostgresPlaceholders("no parameters"), "no parameters");
+  // SQLite's numbered parameters keep their numbers; a bare `?` after one takes the next.
+  EXPECT_EQ(PostgresPlaceholders("WHERE substr(a, 1, length(?1)) = ?1 LIMIT ?2 OFFSET ?"),
+            "WHERE substr(a, 1, length($1)) = $1 LIMIT $2 OFFSET $3");
+  EXPECT_EQ(PostgresPlaceholders("VALUES (?10, ?)"), "VALUES ($10, $11)");
 }
 
 TEST(PostgresSchemaSql, MapsSqliteTypesToPostgresOnes) {
