@@ -13,7 +13,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();
   app.add_option("--store", solieu::cli::Globals().store,
-                 "Store: a SQLite file path (default data/solieu.db)");
+                 "Store: a SQLite file path (default data/solieu.db) or a postgresql:// URI");
   solieu::cli::AddInitCommand(app);
   solieu::cli::AddOrgCommands(app);
   solieu::cli::AddMetadataCommands(app);
