@@ -281,15 +281,20 @@ TEST(ApiShutdownTest, GracefulShutdownFinishesTheRequestsInFlight) {
   for (std::thread& t : requests) t.join();
   // A request the server had read is answered in full; one still unread when the shutdown began
   // (possible on a slow machine) finds its connection closed, never a truncated response.
-  int closed = 0;
+  int closed = 0, answered = 0;
   for (const HttpResult& result : results) {
     EXPECT_TRUE(result.status == 200 || result.status == 0) << result.status;
     if (result.status == 200) {
       EXPECT_EQ(result.body.substr(0, 2), "PK");
+      ++answered;
       closed += result.keep_alive ? 0 : 1;
     }
   }
-  EXPECT_GE(closed, 1);  // those answered during the shutdown were told to close
+  // Those answered during the shutdown were told to close. On a loaded machine the server may
+  // have read only the first request (answered before the stop) when the shutdown began.
+  if (answered > 1) {
+    EXPECT_GE(closed, 1);
+  }
   // Nothing listens any more.
   EXPECT_THROW(RawConnection{server.port()}, boost::system::system_error);
 }
