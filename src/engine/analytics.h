@@ -54,6 +54,8 @@ class Analytics {
   void Apply(const std::vector<DataValueWrite>& writes) { values_.Apply(writes); }
   // Likewise with every form registration (or withdrawal) the store accepted.
   void ApplyForms(const std::vector<FormCompletionWrite>& writes) { forms_.Apply(writes); }
+  // After a bulk load: the value table keeps only its sorted records (ValueTable::Compact).
+  void Compact() { values_.Compact(); }
 
   // Throws UserError naming an unknown dx item or org unit.
   AnalyticsResult Query(const AnalyticsQuery& query) const { return Run(query, {}); }

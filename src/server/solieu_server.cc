@@ -2,6 +2,7 @@
 
 #include <boost/asio/ip/address.hpp>
 #include <chrono>
+#include <iostream>
 #include <optional>
 
 #include "core/clock.h"
@@ -21,17 +22,57 @@
 
 namespace solieu::server {
 
+namespace {
+
+// The progress of a long engine load on stderr: silent for the first seconds (a province's store
+// loads in well under that), then a line every few seconds, so a national store (hundreds of
+// millions of values) shows it is moving.
+class LoadProgress {
+ public:
+  void Add(size_t values) {
+    done_ += values;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_ < kEvery) return;
+    last_ = now;
+    Print();
+  }
+  void Finish() {
+    if (printed_) Print();
+  }
+
+ private:
+  static constexpr std::chrono::seconds kEvery{5};
+  void Print() {
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    std::cerr << "Nạp giá trị vào bộ máy phân tích / loading values into the engine: " << done_
+              << " (" << static_cast<long long>(seconds > 0 ? done_ / seconds : 0) << "/s, "
+              << static_cast<long long>(seconds) << " s)\n";
+    printed_ = true;
+  }
+  const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_ = start_;
+  size_t done_ = 0;
+  bool printed_ = false;
+};
+
+}  // namespace
+
 std::unique_ptr<Analytics> LoadAnalytics(Store& store, bool* synthetic_values) {
   auto analytics = std::make_unique<Analytics>(store.LoadMetadata());
-  std::vector<DataValueWrite> writes;
   bool synthetic = false;
-  for (DataValue& v : store.QueryValues({})) {
-    auto period = Period::Parse(v.key.period);
-    if (!period) continue;
-    synthetic = synthetic || IsSyntheticComment(v.comment);
-    writes.push_back({std::move(v.key), period->start(), period->end(), std::move(v.value), ""});
-  }
-  analytics->Apply(writes);
+  LoadProgress progress;
+  // A batch at a time: the engine keeps ~14 bytes a value, a batch of writes ~200 bytes each.
+  store.ScanValues(65536, [&](std::vector<DataValueWrite>& batch) {
+    for (DataValueWrite& w : batch) {
+      synthetic = synthetic || IsSyntheticComment(w.comment);
+      w.comment.clear();
+    }
+    analytics->Apply(batch);
+    progress.Add(batch.size());
+  });
+  progress.Finish();
+  analytics->Compact();
   // The forms registered complete, for the reporting-rate items (engine/reporting_rates).
   std::vector<FormCompletionWrite> forms;
   for (const DataSet& d : analytics->metadata().data_sets) {

@@ -157,6 +157,36 @@ class PostgresConnection final : public sql::Connection {
 
   long long Changes() override { return changes_; }
 
+  bool CanCopy() const override { return true; }
+  void CopyIn(std::string_view copy_statement, std::string_view rows) override {
+    std::string owned(copy_statement);
+    Result started(PQexec(conn_, owned.c_str()));
+    if (!started || PQresultStatus(started.get()) != PGRES_COPY_IN) {
+      Fail(conn_, started.get(), owned);
+    }
+    // In pieces: PQputCopyData takes an int length.
+    constexpr size_t kPiece = 1 << 20;
+    bool sent = true;
+    for (size_t at = 0; sent && at < rows.size(); at += kPiece) {
+      const size_t n = std::min(kPiece, rows.size() - at);
+      sent = PQputCopyData(conn_, rows.data() + at, static_cast<int>(n)) == 1;
+    }
+    if (PQputCopyEnd(conn_, sent ? nullptr : "the client failed to send the rows") != 1) {
+      Fail(conn_, nullptr, owned);
+    }
+    // The COPY's own result, then nothing: libpq wants every result read before the next command.
+    Result finished(PQgetResult(conn_));
+    bool ok = finished && Succeeded(finished.get());
+    if (ok) NoteChanges(finished.get());
+    std::string error = ok ? "" : (finished ? PQresultErrorMessage(finished.get()) : "");
+    while (Result more{PQgetResult(conn_)}) {
+    }
+    if (!ok) {
+      while (!error.empty() && (error.back() == '\n' || error.back() == ' ')) error.pop_back();
+      throw std::runtime_error("PostgreSQL: " + error + " in: " + owned.substr(0, 200));
+    }
+  }
+
   void Begin() override {
     // Keyed by the schema too, so stores in separate schemas of one database (the tests') do not
     // wait for each other.

@@ -38,7 +38,9 @@ class Statement {
     impl_->BindText(index, text);
     return *this;
   }
-  Statement& Bind(int index, const std::string& text) { return Bind(index, std::string_view(text)); }
+  Statement& Bind(int index, const std::string& text) {
+    return Bind(index, std::string_view(text));
+  }
   Statement& Bind(int index, const char* text) { return Bind(index, std::string_view(text)); }
   Statement& Bind(int index, long long number) {
     impl_->BindInt(index, number);
@@ -96,7 +98,19 @@ class Connection {
   virtual void Begin() = 0;
   void Commit() { Execute("COMMIT"); }
   void Rollback() { Execute("ROLLBACK"); }
+
+  // Bulk rows in one round trip: PostgreSQL's `COPY table (columns) FROM STDIN` in its text
+  // format (rows built with AppendCopyField). SQLite has no such statement and needs none (its
+  // row-by-row inserts do not leave the process): CanCopy() is false and CopyIn throws.
+  virtual bool CanCopy() const { return false; }
+  virtual void CopyIn(std::string_view copy_statement, std::string_view rows);
 };
+
+// Appends one field of a COPY text row (tab-separated, newline-terminated; `\N` is NULL), escaped.
+void AppendCopyField(std::string* row, std::string_view field);
+inline void AppendCopyNull(std::string* row) {
+  row->append("\\N");
+}
 
 // Rolls back unless Commit() was called, so an exception leaves the store as it was.
 class Transaction {

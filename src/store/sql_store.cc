@@ -1,5 +1,7 @@
 #include "store/sql_store.h"
 
+#include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -85,6 +87,7 @@ class SqlStore final : public Store {
                               const std::string& client) override;
   std::optional<DataValue> GetValue(const DataValueKey& key) override;
   std::vector<DataValue> QueryValues(const ValueQuery& query) override;
+  void ScanValues(size_t batch_size, const ValueSink& sink) override;
   std::vector<AuditEntry> AuditTrail(const DataValueKey& key) override;
   std::vector<ValueChange> ValueChangesAfter(long long after, int limit) override;
   long long LastValueChangeId() override;
@@ -129,6 +132,13 @@ class SqlStore final : public Store {
   };
   std::optional<ResolvedKey> Resolve(const DataValueKey& key);
   std::map<long long, std::string> UidsOf(std::string_view table);
+  // PostgreSQL writes a batch of at least this many values through COPY (WriteByCopy); a batch
+  // that names one key twice goes row by row, so the later write wins as it would there.
+  static constexpr size_t kCopyAtLeast = 64;
+  static bool RepeatsAKey(const std::vector<ResolvedKey>& keys);
+  WriteCounts WriteByCopy(const std::vector<DataValueWrite>& batch,
+                          const std::vector<ResolvedKey>& keys, const std::string& user,
+                          const std::string& now, const std::optional<std::string>& client);
 
   std::unique_ptr<Connection> connection_;
   Connection& db_;
@@ -774,21 +784,36 @@ WriteCounts SqlStore::PutValueBatches(const WriteBatches& next, const std::strin
     return id;
   };
   size_t batch_start = 0;  // the position of the batch's first write in the whole write
+  std::vector<ResolvedKey> keys;
   while (const std::vector<DataValueWrite>* batch = next()) {
+    // Every key first: a write naming an unknown object stops the whole write before its batch.
+    keys.resize(batch->size());
     for (size_t i = 0; i < batch->size(); ++i) {
       const DataValueWrite& w = (*batch)[i];
       const size_t row = batch_start + i;
-      ResolvedKey k;
       try {
-        k = {id_of(element_ids, "data_element", w.key.data_element_uid), period_id(w),
-             id_of(unit_ids, "org_unit", w.key.org_unit_uid),
-             id_of(combo_ids, "category_option_combo", w.key.category_option_combo_uid),
-             id_of(combo_ids, "category_option_combo", w.key.attribute_option_combo_uid)};
+        keys[i] = {id_of(element_ids, "data_element", w.key.data_element_uid), period_id(w),
+                   id_of(unit_ids, "org_unit", w.key.org_unit_uid),
+                   id_of(combo_ids, "category_option_combo", w.key.category_option_combo_uid),
+                   id_of(combo_ids, "category_option_combo", w.key.attribute_option_combo_uid)};
       } catch (const UserError& e) {
         throw UserError(
             e.code(), e.message_vi(), e.message_en(),
             "giá trị thứ " + std::to_string(row + 1) + " / value " + std::to_string(row + 1));
       }
+    }
+    batch_start += batch->size();
+    if (db_.CanCopy() && batch->size() >= kCopyAtLeast && !RepeatsAKey(keys)) {
+      WriteCounts c = WriteByCopy(*batch, keys, user, now, audit_client);
+      counts.created += c.created;
+      counts.updated += c.updated;
+      counts.deleted += c.deleted;
+      counts.unchanged += c.unchanged;
+      continue;
+    }
+    for (size_t i = 0; i < batch->size(); ++i) {
+      const DataValueWrite& w = (*batch)[i];
+      const ResolvedKey& k = keys[i];
       select.Reset();
       bind_key(select, 1, k);
       std::optional<std::string> old_value;
@@ -835,9 +860,97 @@ WriteCounts SqlStore::PutValueBatches(const WriteBatches& next, const std::strin
           .BindOptional(11, audit_client)
           .Run();
     }
-    batch_start += batch->size();
   }
   txn.Commit();
+  return counts;
+}
+
+bool SqlStore::RepeatsAKey(const std::vector<ResolvedKey>& keys) {
+  std::vector<std::array<long long, 5>> sorted;
+  sorted.reserve(keys.size());
+  for (const ResolvedKey& k : keys) sorted.push_back({k.de, k.pe, k.ou, k.coc, k.aoc});
+  std::sort(sorted.begin(), sorted.end());
+  return std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end();
+}
+
+// The batch as four set-based statements over a COPY of it, instead of three round trips a value:
+// audit rows for what changes (old values read before anything moves), then deletes, then one
+// upsert. Same rows, counts and audit order as the row-by-row path (tested on both stores).
+WriteCounts SqlStore::WriteByCopy(const std::vector<DataValueWrite>& batch,
+                                  const std::vector<ResolvedKey>& keys, const std::string& user,
+                                  const std::string& now,
+                                  const std::optional<std::string>& client) {
+  db_.Execute(
+      "CREATE TEMP TABLE IF NOT EXISTS incoming_value (ord BIGINT NOT NULL, data_element_id "
+      "BIGINT NOT NULL, period_id BIGINT NOT NULL, org_unit_id BIGINT NOT NULL, coc_id BIGINT NOT "
+      "NULL, aoc_id BIGINT NOT NULL, value TEXT, comment TEXT NOT NULL); TRUNCATE incoming_value");
+  std::string rows;
+  rows.reserve(batch.size() * 64);
+  for (size_t i = 0; i < batch.size(); ++i) {
+    const ResolvedKey& k = keys[i];
+    for (long long number : {static_cast<long long>(i), k.de, k.pe, k.ou, k.coc, k.aoc}) {
+      rows += std::to_string(number);
+      rows += '\t';
+    }
+    if (batch[i].value) {
+      sql::AppendCopyField(&rows, *batch[i].value);
+    } else {
+      sql::AppendCopyNull(&rows);
+    }
+    rows += '\t';
+    sql::AppendCopyField(&rows, batch[i].comment);
+    rows += '\n';
+  }
+  db_.CopyIn(
+      "COPY incoming_value (ord, data_element_id, period_id, org_unit_id, coc_id, aoc_id, value, "
+      "comment) FROM STDIN",
+      rows);
+  db_.Execute("ANALYZE incoming_value");
+
+  WriteCounts counts;
+  Statement audit = db_.Prepare(
+      "WITH written AS (INSERT INTO data_value_audit (data_element_id, period_id, org_unit_id, "
+      "coc_id, aoc_id, action, old_value, new_value, changed_by, changed_at, client) SELECT "
+      "i.data_element_id, i.period_id, i.org_unit_id, i.coc_id, i.aoc_id, CASE WHEN i.value IS "
+      "NULL THEN 'DELETE' WHEN d.value IS NULL THEN 'CREATE' ELSE 'UPDATE' END, d.value, i.value, "
+      "CAST(?1 AS TEXT), CAST(?2 AS TEXT), CAST(?3 AS TEXT) FROM incoming_value i LEFT JOIN "
+      "data_value d ON d.data_element_id = i.data_element_id AND d.period_id = i.period_id AND "
+      "d.org_unit_id = i.org_unit_id AND d.coc_id = i.coc_id AND d.aoc_id = i.aoc_id WHERE "
+      "(i.value IS NULL AND d.value IS NOT NULL) OR (i.value IS NOT NULL AND (d.value IS NULL OR "
+      "d.value <> i.value OR d.comment <> i.comment)) ORDER BY i.ord RETURNING action) SELECT "
+      "action, COUNT(*) FROM written GROUP BY action");
+  audit.Bind(1, user).Bind(2, now).BindOptional(3, client);
+  while (audit.Step()) {
+    const std::string action = audit.Text(0);
+    const int n = static_cast<int>(audit.Int(1));
+    (action == "CREATE"   ? counts.created
+     : action == "UPDATE" ? counts.updated
+                          : counts.deleted) += n;
+  }
+  counts.unchanged =
+      static_cast<int>(batch.size()) - counts.created - counts.updated - counts.deleted;
+  if (counts.deleted > 0) {
+    db_.Prepare(
+           "DELETE FROM data_value d USING incoming_value i WHERE i.value IS NULL AND "
+           "d.data_element_id = i.data_element_id AND d.period_id = i.period_id AND d.org_unit_id "
+           "= i.org_unit_id AND d.coc_id = i.coc_id AND d.aoc_id = i.aoc_id")
+        .Run();
+  }
+  if (counts.created + counts.updated > 0) {
+    db_.Prepare(
+           "INSERT INTO data_value (data_element_id, period_id, org_unit_id, coc_id, aoc_id, "
+           "value, comment, stored_by, created, last_updated) SELECT data_element_id, period_id, "
+           "org_unit_id, coc_id, aoc_id, value, comment, CAST(?1 AS TEXT), CAST(?2 AS TEXT), "
+           "CAST(?2 AS TEXT) FROM incoming_value WHERE value IS NOT NULL ORDER BY data_element_id, "
+           "period_id, org_unit_id, coc_id, aoc_id ON CONFLICT (data_element_id, period_id, "
+           "org_unit_id, coc_id, aoc_id) DO UPDATE SET value = EXCLUDED.value, comment = "
+           "EXCLUDED.comment, stored_by = EXCLUDED.stored_by, last_updated = "
+           "EXCLUDED.last_updated WHERE data_value.value <> EXCLUDED.value OR data_value.comment "
+           "<> EXCLUDED.comment")
+        .Bind(1, user)
+        .Bind(2, now)
+        .Run();
+  }
   return counts;
 }
 
@@ -885,6 +998,40 @@ std::vector<DataValue> SqlStore::QueryValues(const ValueQuery& query) {
                             s.Text(8)});
   }
   return out;
+}
+
+void SqlStore::ScanValues(size_t batch_size, const ValueSink& sink) {
+  // Keyset paging on the primary key: each page is an index range scan, whatever the store's size.
+  Statement s = db_.Prepare(
+      "SELECT v.data_element_id, v.period_id, v.org_unit_id, v.coc_id, v.aoc_id, de.uid, p.iso, "
+      "p.start_date, p.end_date, ou.uid, coc.uid, aoc.uid, v.value, v.comment FROM data_value v "
+      "JOIN data_element de ON de.id = v.data_element_id JOIN period p ON p.id = v.period_id "
+      "JOIN org_unit ou ON ou.id = v.org_unit_id JOIN category_option_combo coc ON coc.id = "
+      "v.coc_id JOIN category_option_combo aoc ON aoc.id = v.aoc_id WHERE (v.data_element_id, "
+      "v.period_id, v.org_unit_id, v.coc_id, v.aoc_id) > (CAST(?1 AS BIGINT), CAST(?2 AS BIGINT), "
+      "CAST(?3 AS BIGINT), CAST(?4 AS BIGINT), CAST(?5 AS BIGINT)) ORDER BY v.data_element_id, "
+      "v.period_id, v.org_unit_id, v.coc_id, v.aoc_id LIMIT ?6");
+  long long last[5] = {-1, -1, -1, -1, -1};
+  std::vector<DataValueWrite> batch;
+  for (;;) {
+    s.Reset();
+    for (int i = 0; i < 5; ++i) s.Bind(i + 1, last[i]);
+    s.Bind(6, static_cast<long long>(batch_size));
+    batch.clear();
+    while (s.Step()) {
+      for (int i = 0; i < 5; ++i) last[i] = s.Int(i);
+      DataValueWrite w;
+      w.key = {s.Text(5), s.Text(6), s.Text(9), s.Text(10), s.Text(11)};
+      w.period_start = Date::Parse(s.Text(7)).value_or(Date());
+      w.period_end = Date::Parse(s.Text(8)).value_or(Date());
+      w.value = s.Text(12);
+      w.comment = s.Text(13);
+      batch.push_back(std::move(w));
+    }
+    if (batch.empty()) return;
+    sink(batch);
+    if (batch.size() < batch_size) return;
+  }
 }
 
 std::vector<ValueChange> SqlStore::ValueChangesAfter(long long after, int limit) {

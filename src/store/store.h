@@ -129,6 +129,12 @@ class Store {
                                       const std::string& client) = 0;
   virtual std::optional<DataValue> GetValue(const DataValueKey& key) = 0;
   virtual std::vector<DataValue> QueryValues(const ValueQuery& query) = 0;
+  // Every stored value, at most `batch_size` at a time in key order, as writes carrying the
+  // period's span and the comment (`sink` may move from them): memory does not grow with the
+  // number of values, which a national store counts in billions. Not one snapshot: values written
+  // during the scan may or may not be seen (the change follower replays them after).
+  using ValueSink = std::function<void(std::vector<DataValueWrite>& batch)>;
+  virtual void ScanValues(size_t batch_size, const ValueSink& sink) = 0;
   // Oldest first.
   virtual std::vector<AuditEntry> AuditTrail(const DataValueKey& key) = 0;
 

@@ -1,7 +1,9 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include "core/error.h"
 #include "store/migrations.h"
@@ -183,6 +185,50 @@ TEST_F(SqliteStoreTest, ValuesRoundTripThroughAReopenedFile) {
   EXPECT_TRUE(store->QueryValues(query).empty());
 }
 
+TEST_F(SqliteStoreTest, ScanningInSmallBatchesYieldsEveryValueOnceWithItsPeriodAndComment) {
+  auto store = Store::Open(path_);
+  store->ApplyMetadata(SmallSnapshot());
+  // 7 months x 2 units; deleted values are not scanned.
+  std::vector<DataValueWrite> writes;
+  for (const char* unit : {"ProvinceA01", "CommuneA001"}) {
+    for (int month = 1; month <= 7; ++month) {
+      DataValueWrite w = Write(std::to_string(month * 10));
+      w.key.org_unit_uid = unit;
+      w.key.period = "2025" + std::string(month < 10 ? "0" : "") + std::to_string(month);
+      w.period_start = Date(2025, month, 1);
+      w.period_end = Date(2025, month, 28);  // stored as given
+      w.comment = unit[0] == 'P' ? "tỉnh" : "";
+      writes.push_back(w);
+    }
+  }
+  store->PutValues(writes, "clerk");
+  DataValueWrite erased = writes[3];
+  erased.value.reset();
+  store->PutValues({erased}, "clerk");
+
+  std::vector<size_t> batch_sizes;
+  std::map<std::string, DataValueWrite> seen;
+  store->ScanValues(3, [&](std::vector<DataValueWrite>& batch) {
+    batch_sizes.push_back(batch.size());
+    for (DataValueWrite& w : batch) {
+      std::string key = w.key.org_unit_uid + "/" + w.key.period;
+      EXPECT_FALSE(seen.count(key)) << key << " scanned twice";
+      seen[key] = std::move(w);
+    }
+  });
+  EXPECT_EQ(seen.size(), 13u);
+  EXPECT_EQ(batch_sizes, (std::vector<size_t>{3, 3, 3, 3, 1}));
+  EXPECT_FALSE(seen.count("ProvinceA01/202504"));
+  const DataValueWrite& march = seen.at("ProvinceA01/202503");
+  EXPECT_EQ(march.value, "30");
+  EXPECT_EQ(march.comment, "tỉnh");
+  EXPECT_EQ(march.period_start, Date(2025, 3, 1));
+  EXPECT_EQ(march.period_end, Date(2025, 3, 28));
+  EXPECT_EQ(march.key.data_element_uid, "LiveBirth01");
+  EXPECT_EQ(march.key.attribute_option_combo_uid, DefaultCategoryOptionComboUid());
+  EXPECT_EQ(seen.at("CommuneA001/202507").value, "70");
+}
+
 TEST_F(SqliteStoreTest, ABatchWithOneUnknownReferenceWritesNothing) {
   auto store = Store::Open(path_);
   store->ApplyMetadata(SmallSnapshot());
@@ -219,6 +265,90 @@ TEST_F(SqliteStoreTest, BatchesOfOneWriteShareOneTransaction) {
   EXPECT_EQ(counts.updated, 1);
   EXPECT_EQ(store->GetValue(Write("").key)->value, "6");
   EXPECT_EQ(store->AuditTrail(Write("").key).size(), 2u);
+}
+
+// Large batches take PostgreSQL's COPY path (sql_store's WriteByCopy), small ones the
+// row-by-row path; both stores must give the same counts, rows and audit trail in write order.
+TEST_F(SqliteStoreTest, ALargeBatchCountsAuditsAndStoresEveryKindOfChange) {
+  auto store = Store::Open(path_);
+  store->ApplyMetadata(SmallSnapshot());
+  auto month = [](int i) {
+    DataValueWrite w = Write(std::to_string(i));
+    const int year = 2015 + i / 12, m = 1 + i % 12;
+    w.key.period = std::to_string(year) + (m < 10 ? "0" : "") + std::to_string(m);
+    w.period_start = Date(year, m, 1);
+    w.period_end = Date(year, m, 28);
+    return w;
+  };
+  std::vector<DataValueWrite> first;
+  for (int i = 0; i < 100; ++i) first.push_back(month(i));
+  first[7].comment = "tab\there, back\\slash,\nnew line: ước tính";
+  WriteCounts created = store->PutValues(first, "clerk");
+  EXPECT_EQ(created.created, 100);
+  const long long after_first = store->LastValueChangeId();
+
+  std::vector<DataValueWrite> second;
+  std::vector<std::string> changed;  // periods whose change is audited, in write order
+  for (int i = 0; i < 120; ++i) {
+    DataValueWrite w = month(i);
+    if (i == 7) w.comment = first[7].comment;                   // unchanged, odd comment and all
+    if (i >= 20 && i < 40) w.value = std::to_string(i * 1000);  // updated
+    if (i >= 40 && i < 50) w.comment = "sửa ghi chú";           // updated: the comment only
+    if (i >= 50 && i < 70) w.value.reset();                     // deleted
+    if (i >= 100 && i < 110) w.value.reset();                   // deleting nothing: unchanged
+    if ((i >= 20 && i < 70) || i >= 110) changed.push_back(w.key.period);
+    second.push_back(w);
+  }
+  // In write order, not key order: the audit keeps the order the writes came in.
+  std::reverse(second.begin(), second.end());
+  std::reverse(changed.begin(), changed.end());
+  WriteCounts counts = store->PutValues(second, "editor", "10.0.0.9");
+  EXPECT_EQ(counts.created, 10);
+  EXPECT_EQ(counts.updated, 30);
+  EXPECT_EQ(counts.deleted, 20);
+  EXPECT_EQ(counts.unchanged, 60);
+
+  EXPECT_EQ(store->GetValue(month(7).key)->comment, first[7].comment);
+  EXPECT_EQ(store->GetValue(month(25).key)->value, "25000");
+  EXPECT_EQ(store->GetValue(month(25).key)->stored_by, "editor");
+  EXPECT_EQ(store->GetValue(month(45).key)->comment, "sửa ghi chú");
+  EXPECT_EQ(store->GetValue(month(5).key)->stored_by, "clerk");  // unchanged: not rewritten
+  EXPECT_FALSE(store->GetValue(month(55).key).has_value());
+  EXPECT_FALSE(store->GetValue(month(105).key).has_value());
+  EXPECT_EQ(store->GetValue(month(115).key)->value, "115");
+
+  std::vector<ValueChange> changes = store->ValueChangesAfter(after_first, 1000);
+  std::vector<std::string> periods;
+  for (const ValueChange& c : changes) periods.push_back(c.write.key.period);
+  EXPECT_EQ(periods, changed);
+  std::vector<AuditEntry> trail = store->AuditTrail(month(25).key);
+  ASSERT_EQ(trail.size(), 2u);
+  EXPECT_EQ(trail[1].action, AuditAction::kUpdate);
+  EXPECT_EQ(trail[1].old_value, "25");
+  EXPECT_EQ(trail[1].new_value, "25000");
+  EXPECT_EQ(trail[1].changed_by, "editor");
+  EXPECT_EQ(trail[1].client, "10.0.0.9");
+  trail = store->AuditTrail(month(55).key);
+  ASSERT_EQ(trail.size(), 2u);
+  EXPECT_EQ(trail[1].action, AuditAction::kDelete);
+  EXPECT_EQ(trail[1].old_value, "55");
+  EXPECT_FALSE(trail[1].new_value.has_value());
+  EXPECT_EQ(store->AuditTrail(month(5).key).size(), 1u);
+
+  // One key twice in a large batch: the later write wins, both are audited.
+  std::vector<DataValueWrite> repeated;
+  for (int i = 0; i < 70; ++i) repeated.push_back(month(i));
+  repeated[3].value = "first";
+  repeated.push_back(repeated[3]);
+  repeated.back().value = "second";
+  WriteCounts twice = store->PutValues(repeated, "editor");
+  EXPECT_EQ(store->GetValue(month(3).key)->value, "second");
+  EXPECT_EQ(store->AuditTrail(month(3).key).size(), 3u);
+  // Updated: month 3 twice, month 7 (its comment dropped), months 20..39 (their values back),
+  // months 40..49 (their comments dropped); created: the deleted months 50..69.
+  EXPECT_EQ(twice.updated, 2 + 1 + 20 + 10);
+  EXPECT_EQ(twice.created, 20);
+  EXPECT_EQ(twice.unchanged, 18);
 }
 
 TEST_F(SqliteStoreTest, TargetsAreKeptVerbatimAndReplacedByKey) {
