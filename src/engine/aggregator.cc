@@ -30,6 +30,64 @@ struct Target {
   double share;
 };
 
+// One requested item's cells while its element is scanned.
+struct ItemCells {
+  // For LAST: per (cell, source unit, option combo, attribute combo) the latest period and its
+  // value. The latest period is the one ending last; of two ending together, the longer (a
+  // year's closing stock and its fourth quarter's are the same figure).
+  struct Latest {
+    int end;
+    int start;
+    double value;
+    bool exact;
+  };
+
+  ItemCells(size_t index_in_request, const DataItem& requested, size_t n_cells)
+      : index(index_in_request), item(requested), cells(n_cells) {}
+
+  void WriteInto(AggregationType type, size_t n_periods, size_t n_units, AggregateResult* result) {
+    for (const auto& [key, entry] : latest) {
+      cells[static_cast<size_t>(key[0])].Add(entry.value, entry.exact);
+    }
+    std::vector<Accumulator> period_means(type == AggregationType::kAverageSumOrgUnit ? cells.size()
+                                                                                      : 0);
+    for (const auto& [key, sum] : per_period) {
+      period_means[key.first].rest += sum.Total();
+      ++period_means[key.first].count;
+    }
+    for (size_t p = 0; p < n_periods; ++p) {
+      for (size_t u = 0; u < n_units; ++u) {
+        const Accumulator& a = cells[p * n_units + u];
+        if (a.count == 0) continue;
+        std::optional<double>& out = result->At(index, p, u);
+        switch (type) {
+          case AggregationType::kAverage:
+            out = a.Total() / static_cast<double>(a.count);
+            break;
+          case AggregationType::kAverageSumOrgUnit: {
+            const Accumulator& m = period_means[p * n_units + u];
+            out = m.Total() / static_cast<double>(m.count);
+            break;
+          }
+          case AggregationType::kNone:
+            if (a.count == 1) out = a.Total();
+            break;
+          default:
+            out = a.Total();
+            break;
+        }
+      }
+    }
+  }
+
+  size_t index;  // in the request
+  DataItem item;
+  std::vector<Accumulator> cells;
+  std::map<std::array<long long, 4>, Latest> latest;
+  // For AVERAGE_SUM_ORG_UNIT: per (cell, reported period) the sum over units.
+  std::map<std::pair<size_t, int>, Accumulator> per_period;
+};
+
 }  // namespace
 
 AggregateResult Aggregate(const ValueTable& table, OrgView& view, const AggregateRequest& request) {
@@ -109,97 +167,67 @@ AggregateResult Aggregate(const ValueTable& table, OrgView& view, const Aggregat
   // Few relevant units (one commune's profile): look each one's records up; many: one scan.
   const bool by_unit = on_date && relevant_units.size() * 16 < table.UnitCount();
 
-  for (size_t item_index = 0; item_index < request.items.size(); ++item_index) {
-    const DataItem& item = request.items[item_index];
-    if (item.element < 0) continue;
-    const AggregationType type = table.Element(item.element).aggregation_type;
-    std::vector<Accumulator> cells(n_periods * n_units);
-    // For LAST: per (cell, source unit, option combo, attribute combo) the latest period and its
-    // value. The latest period is the one ending last; of two ending together, the longer (a
-    // year's closing stock and its fourth quarter's are the same figure).
-    struct Latest {
-      int end;
-      int start;
-      double value;
-      bool exact;
-    };
-    std::map<std::array<long long, 4>, Latest> latest;
-    // For AVERAGE_SUM_ORG_UNIT: per (cell, reported period) the sum over units.
-    std::map<std::pair<size_t, int>, Accumulator> per_period;
+  // Items of one element (its option combos in a pivot, its total beside them) share one scan.
+  std::map<int, std::vector<size_t>> items_of_element;
+  for (size_t i = 0; i < request.items.size(); ++i) {
+    if (request.items[i].element >= 0) items_of_element[request.items[i].element].push_back(i);
+  }
+  for (const auto& [element, item_indexes] : items_of_element) {
+    const AggregationType type = table.Element(element).aggregation_type;
+    std::vector<ItemCells> items;
+    items.reserve(item_indexes.size());
+    for (size_t i : item_indexes) items.emplace_back(i, request.items[i], n_periods * n_units);
 
     auto visit = [&](const ValueRecord& r) {
-      if (item.option_combo >= 0 && r.option_combo != item.option_combo) return;
-      if (item.attribute_combo >= 0 && r.attribute_combo != item.attribute_combo) return;
-      const std::vector<size_t>& periods = hits_of(r.period);
-      if (periods.empty()) return;
-      for (const Target& t : targets_of(r.unit, r.period)) {
-        const bool unscaled = type == AggregationType::kAverage || t.share == 1.0;
-        const double scaled = unscaled ? r.value : r.value * t.share;
-        const bool exact = r.integral && unscaled;
-        for (size_t p : periods) {
-          size_t cell = p * n_units + t.slot;
-          switch (type) {
-            case AggregationType::kLast: {
-              const PeriodSpan& span = table.PeriodAt(r.period);
-              auto [slot, inserted] = latest.try_emplace(
-                  {static_cast<long long>(cell), r.unit, r.option_combo, r.attribute_combo},
-                  Latest{span.end, span.start, scaled, exact});
-              Latest& held = slot->second;
-              if (!inserted &&
-                  (span.end > held.end || (span.end == held.end && span.start < held.start))) {
-                held = {span.end, span.start, scaled, exact};
+      const std::vector<size_t>* periods = nullptr;
+      const std::vector<Target>* targets = nullptr;
+      for (ItemCells& item : items) {
+        if (item.item.option_combo >= 0 && r.option_combo != item.item.option_combo) continue;
+        if (item.item.attribute_combo >= 0 && r.attribute_combo != item.item.attribute_combo) {
+          continue;
+        }
+        if (periods == nullptr) {
+          periods = &hits_of(r.period);
+          if (periods->empty()) return;
+          targets = &targets_of(r.unit, r.period);
+        }
+        for (const Target& t : *targets) {
+          const bool unscaled = type == AggregationType::kAverage || t.share == 1.0;
+          const double scaled = unscaled ? r.value : r.value * t.share;
+          const bool exact = r.integral && unscaled;
+          for (size_t p : *periods) {
+            size_t cell = p * n_units + t.slot;
+            switch (type) {
+              case AggregationType::kLast: {
+                const PeriodSpan& span = table.PeriodAt(r.period);
+                auto [slot, inserted] = item.latest.try_emplace(
+                    {static_cast<long long>(cell), r.unit, r.option_combo, r.attribute_combo},
+                    ItemCells::Latest{span.end, span.start, scaled, exact});
+                ItemCells::Latest& held = slot->second;
+                if (!inserted &&
+                    (span.end > held.end || (span.end == held.end && span.start < held.start))) {
+                  held = {span.end, span.start, scaled, exact};
+                }
+                break;
               }
-              break;
+              case AggregationType::kAverageSumOrgUnit:
+                item.per_period[{cell, r.period}].Add(scaled, exact);
+                break;
+              default:
+                item.cells[cell].Add(scaled, exact);
+                break;
             }
-            case AggregationType::kAverageSumOrgUnit:
-              per_period[{cell, r.period}].Add(scaled, exact);
-              break;
-            default:
-              cells[cell].Add(scaled, exact);
-              break;
+            ++item.cells[cell].count;
           }
-          ++cells[cell].count;
         }
       }
     };
     if (by_unit) {
-      for (int unit : relevant_units) table.ForEachOfUnit(item.element, unit, visit);
+      for (int unit : relevant_units) table.ForEachOfUnit(element, unit, visit);
     } else {
-      table.ForEach(item.element, visit);
+      table.ForEach(element, visit);
     }
-
-    for (const auto& [key, entry] : latest) {
-      cells[static_cast<size_t>(key[0])].Add(entry.value, entry.exact);
-    }
-    std::vector<Accumulator> period_means(type == AggregationType::kAverageSumOrgUnit ? cells.size()
-                                                                                      : 0);
-    for (const auto& [key, sum] : per_period) {
-      period_means[key.first].rest += sum.Total();
-      ++period_means[key.first].count;
-    }
-    for (size_t p = 0; p < n_periods; ++p) {
-      for (size_t u = 0; u < n_units; ++u) {
-        const Accumulator& a = cells[p * n_units + u];
-        if (a.count == 0) continue;
-        std::optional<double>& out = result.At(item_index, p, u);
-        switch (type) {
-          case AggregationType::kAverage:
-            out = a.Total() / static_cast<double>(a.count);
-            break;
-          case AggregationType::kAverageSumOrgUnit: {
-            const Accumulator& m = period_means[p * n_units + u];
-            out = m.Total() / static_cast<double>(m.count);
-            break;
-          }
-          case AggregationType::kNone:
-            if (a.count == 1) out = a.Total();
-            break;
-          default:
-            out = a.Total();
-            break;
-        }
-      }
-    }
+    for (ItemCells& item : items) item.WriteInto(type, n_periods, n_units, &result);
   }
   return result;
 }

@@ -34,6 +34,15 @@ class AggregatorTest : public ::testing::Test {
     throw std::runtime_error("the configuration has no such element");
   }
 
+  // The option combos of a disaggregated element, in the configuration's order.
+  std::vector<std::string> OptionCombosOf(const DataElement& element) const {
+    std::vector<std::string> out;
+    for (const auto& c : folder_->metadata.category_option_combos) {
+      if (c.combo_uid == element.category_combo_uid) out.push_back(c.uid);
+    }
+    return out;
+  }
+
   int Unit(const std::string& code, Date day) const {
     const OrgUnit* u = hierarchy_->FindByCode(code, day);
     EXPECT_NE(u, nullptr) << code;
@@ -41,10 +50,10 @@ class AggregatorTest : public ::testing::Test {
   }
 
   void Put(const DataElement& element, const std::string& unit_code, const Period& period,
-           double value) {
+           double value, const std::string& option_combo_uid = DefaultCategoryOptionComboUid()) {
     DataValueWrite w;
     w.key = {element.uid, period.Id(), hierarchy_->FindByCode(unit_code, period.start())->uid,
-             DefaultCategoryOptionComboUid(), DefaultCategoryOptionComboUid()};
+             option_combo_uid, DefaultCategoryOptionComboUid()};
     w.period_start = period.start();
     w.period_end = period.end();
     w.value = std::to_string(value);
@@ -122,6 +131,55 @@ TEST_F(AggregatorTest, LastPrefersTheLongerPeriodWhenTwoEndTogether) {
   int new_commune = Unit("03325", kAfter);
   EXPECT_EQ(Value(element, Period::Year(2024), new_commune, Structure::kOnDate), 11);
   EXPECT_EQ(Value(element, Period::Quarter(2024, 4), new_commune, Structure::kOnDate), 9);
+}
+
+// A pivot asks for an element's total beside each of its option combos, interleaved with other
+// elements; every item gets its own figure.
+TEST_F(AggregatorTest, EachOptionComboOfAPivotGetsItsOwnFigureBesideTheTotal) {
+  const DataElement* disaggregated = nullptr;
+  for (const auto& d : folder_->metadata.data_elements) {
+    if (d.aggregation_type == AggregationType::kSum && d.value_type != ValueType::kText &&
+        OptionCombosOf(d).size() >= 2) {
+      disaggregated = &d;
+      break;
+    }
+  }
+  ASSERT_NE(disaggregated, nullptr) << "the configuration has no disaggregated element";
+  const std::vector<std::string> combos = OptionCombosOf(*disaggregated);
+  const DataElement& last = ElementOf(AggregationType::kLast);
+  Put(*disaggregated, "03317", Period::Month(2024, 1), 3, combos[0]);
+  Put(*disaggregated, "03326", Period::Month(2024, 2), 4, combos[0]);
+  Put(*disaggregated, "03317", Period::Month(2024, 2), 10, combos[1]);
+  Put(last, "03317", Period::Month(2024, 1), 50);
+  Put(last, "03317", Period::Month(2024, 3), 70);
+
+  const int element = table_.ElementIndex(disaggregated->uid);
+  const int first = table_.OptionComboIndex(combos[0]);
+  const int second = table_.OptionComboIndex(combos[1]);
+  ASSERT_GE(first, 0);
+  ASSERT_GE(second, 0);
+  const int new_commune = Unit("03325", kAfter);
+  const int province = Unit("11", kAfter);
+  OrgView view(*hierarchy_, Structure::kOnDate, Date(2026, 1, 1));
+  AggregateRequest request{{{element, second},
+                            {table_.ElementIndex(last.uid)},
+                            {element},
+                            {element, first},
+                            {element, second}},
+                           {Period::Month(2024, 1), Period::Quarter(2024, 1)},
+                           {new_commune, province}};
+  AggregateResult result = Aggregate(table_, view, request);
+  for (int u = 0; u < 2; ++u) {
+    EXPECT_EQ(result.At(0, 0, u), std::nullopt);  // nothing of the second combo in January
+    EXPECT_EQ(result.At(0, 1, u), 10);
+    EXPECT_EQ(result.At(1, 0, u), 50);
+    EXPECT_EQ(result.At(1, 1, u), 70);
+    EXPECT_EQ(result.At(2, 0, u), 3);
+    EXPECT_EQ(result.At(2, 1, u), 17);
+    EXPECT_EQ(result.At(3, 0, u), 3);
+    EXPECT_EQ(result.At(3, 1, u), 7);
+    EXPECT_EQ(result.At(4, 1, u), 10);
+  }
 }
 
 TEST_F(AggregatorTest, ReplacingAndDeletingAValueUpdatesTheTotals) {
