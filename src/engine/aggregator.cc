@@ -45,6 +45,47 @@ struct ItemCells {
   ItemCells(size_t index_in_request, const DataItem& requested, size_t n_cells)
       : index(index_in_request), item(requested), cells(n_cells) {}
 
+  bool Wants(const ValueRecord& r) const {
+    return (item.option_combo < 0 || r.option_combo == item.option_combo) &&
+           (item.attribute_combo < 0 || r.attribute_combo == item.attribute_combo);
+  }
+
+  // Adds one stored value to the requested periods that contain its period (`periods`), at the
+  // requested units it counts towards (`targets`).
+  void Take(const ValueRecord& r, const std::vector<size_t>& periods,
+            const std::vector<Target>& targets, AggregationType type, const ValueTable& table,
+            size_t n_units) {
+    for (const Target& t : targets) {
+      const bool unscaled = type == AggregationType::kAverage || t.share == 1.0;
+      const double scaled = unscaled ? r.value : r.value * t.share;
+      const bool exact = r.integral && unscaled;
+      for (size_t p : periods) {
+        size_t cell = p * n_units + t.slot;
+        switch (type) {
+          case AggregationType::kLast: {
+            const PeriodSpan& span = table.PeriodAt(r.period);
+            auto [slot, inserted] = latest.try_emplace(
+                {static_cast<long long>(cell), r.unit, r.option_combo, r.attribute_combo},
+                Latest{span.end, span.start, scaled, exact});
+            Latest& held = slot->second;
+            if (!inserted &&
+                (span.end > held.end || (span.end == held.end && span.start < held.start))) {
+              held = {span.end, span.start, scaled, exact};
+            }
+            break;
+          }
+          case AggregationType::kAverageSumOrgUnit:
+            per_period[{cell, r.period}].Add(scaled, exact);
+            break;
+          default:
+            cells[cell].Add(scaled, exact);
+            break;
+        }
+        ++cells[cell].count;
+      }
+    }
+  }
+
   void WriteInto(AggregationType type, size_t n_periods, size_t n_units, AggregateResult* result) {
     for (const auto& [key, entry] : latest) {
       cells[static_cast<size_t>(key[0])].Add(entry.value, entry.exact);
@@ -106,23 +147,21 @@ AggregateResult Aggregate(const ValueTable& table, OrgView& view, const Aggregat
     return out;
   };
 
-  // The requested periods that contain each stored period, found when first needed.
+  // The requested periods that contain each stored period. Stored periods are interned (ten
+  // years of days is 3,650), so all are resolved up front and the scan only indexes.
   std::vector<std::vector<size_t>> hits(table.PeriodCount());
-  std::vector<char> hits_known(table.PeriodCount(), 0);
-  auto hits_of = [&](int period) -> const std::vector<size_t>& {
-    auto index = static_cast<size_t>(period);
-    if (!hits_known[index]) {
-      hits_known[index] = 1;
-      const PeriodSpan& span = table.PeriodAt(period);
-      for (size_t p = 0; p < n_periods; ++p) {
-        const Period& requested = request.periods[p];
-        if (requested.start().days_since_epoch() <= span.start &&
-            span.end <= requested.end().days_since_epoch()) {
-          hits[index].push_back(p);
-        }
+  for (size_t stored = 0; stored < hits.size(); ++stored) {
+    const PeriodSpan& span = table.PeriodAt(static_cast<int>(stored));
+    for (size_t p = 0; p < n_periods; ++p) {
+      const Period& requested = request.periods[p];
+      if (requested.start().days_since_epoch() <= span.start &&
+          span.end <= requested.end().days_since_epoch()) {
+        hits[stored].push_back(p);
       }
     }
-    return hits[index];
+  }
+  auto hits_of = [&](int period) -> const std::vector<size_t>& {
+    return hits[static_cast<size_t>(period)];
   };
 
   // Where a unit's values go. On a date's structure that depends on the unit alone, so every
@@ -142,8 +181,7 @@ AggregateResult Aggregate(const ValueTable& table, OrgView& view, const Aggregat
   std::vector<const std::vector<Target>*> run_targets(on_date ? 0 : table.PeriodCount(), nullptr);
   std::vector<int> run_touched;
   int run_unit = -1;
-  auto targets_of = [&](int unit, int period) -> const std::vector<Target>& {
-    if (on_date) return unit_targets[static_cast<size_t>(unit)];
+  auto dated_targets_of = [&](int unit, int period) -> const std::vector<Target>& {
     if (unit != run_unit) {
       for (int p : run_touched) run_targets[static_cast<size_t>(p)] = nullptr;
       run_touched.clear();
@@ -164,6 +202,9 @@ AggregateResult Aggregate(const ValueTable& table, OrgView& view, const Aggregat
     }
     return *cached;
   };
+  auto targets_of = [&](int unit, int period) -> const std::vector<Target>& {
+    return on_date ? unit_targets[static_cast<size_t>(unit)] : dated_targets_of(unit, period);
+  };
   // Few relevant units (one commune's profile): look each one's records up; many: one scan.
   const bool by_unit = on_date && relevant_units.size() * 16 < table.UnitCount();
 
@@ -178,54 +219,33 @@ AggregateResult Aggregate(const ValueTable& table, OrgView& view, const Aggregat
     items.reserve(item_indexes.size());
     for (size_t i : item_indexes) items.emplace_back(i, request.items[i], n_periods * n_units);
 
-    auto visit = [&](const ValueRecord& r) {
-      const std::vector<size_t>* periods = nullptr;
-      const std::vector<Target>* targets = nullptr;
-      for (ItemCells& item : items) {
-        if (item.item.option_combo >= 0 && r.option_combo != item.item.option_combo) continue;
-        if (item.item.attribute_combo >= 0 && r.attribute_combo != item.item.attribute_combo) {
-          continue;
-        }
-        if (periods == nullptr) {
-          periods = &hits_of(r.period);
-          if (periods->empty()) return;
-          targets = &targets_of(r.unit, r.period);
-        }
-        for (const Target& t : *targets) {
-          const bool unscaled = type == AggregationType::kAverage || t.share == 1.0;
-          const double scaled = unscaled ? r.value : r.value * t.share;
-          const bool exact = r.integral && unscaled;
-          for (size_t p : *periods) {
-            size_t cell = p * n_units + t.slot;
-            switch (type) {
-              case AggregationType::kLast: {
-                const PeriodSpan& span = table.PeriodAt(r.period);
-                auto [slot, inserted] = item.latest.try_emplace(
-                    {static_cast<long long>(cell), r.unit, r.option_combo, r.attribute_combo},
-                    ItemCells::Latest{span.end, span.start, scaled, exact});
-                ItemCells::Latest& held = slot->second;
-                if (!inserted &&
-                    (span.end > held.end || (span.end == held.end && span.start < held.start))) {
-                  held = {span.end, span.start, scaled, exact};
-                }
-                break;
-              }
-              case AggregationType::kAverageSumOrgUnit:
-                item.per_period[{cell, r.period}].Add(scaled, exact);
-                break;
-              default:
-                item.cells[cell].Add(scaled, exact);
-                break;
-            }
-            ++item.cells[cell].count;
-          }
-        }
+    auto scan = [&](auto&& visit) {
+      if (by_unit) {
+        for (int unit : relevant_units) table.ForEachOfUnit(element, unit, visit);
+      } else {
+        table.ForEach(element, visit);
       }
     };
-    if (by_unit) {
-      for (int unit : relevant_units) table.ForEachOfUnit(element, unit, visit);
+    // One item (most queries) keeps the loop over items out of the scan's inner path.
+    if (items.size() == 1) {
+      ItemCells& only = items.front();
+      scan([&](const ValueRecord& r) {
+        if (!only.Wants(r)) return;
+        const std::vector<size_t>& periods = hits_of(r.period);
+        if (periods.empty()) return;
+        only.Take(r, periods, targets_of(r.unit, r.period), type, table, n_units);
+      });
     } else {
-      table.ForEach(element, visit);
+      scan([&](const ValueRecord& r) {
+        const std::vector<size_t>& periods = hits_of(r.period);
+        if (periods.empty()) return;
+        const std::vector<Target>* targets = nullptr;
+        for (ItemCells& item : items) {
+          if (!item.Wants(r)) continue;
+          if (targets == nullptr) targets = &targets_of(r.unit, r.period);
+          item.Take(r, periods, *targets, type, table, n_units);
+        }
+      });
     }
     for (ItemCells& item : items) item.WriteInto(type, n_periods, n_units, &result);
   }
