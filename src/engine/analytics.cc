@@ -54,6 +54,16 @@ const Indicator* Analytics::FindIndicator(const std::string& key) const {
   return it == indicator_index_.end() ? nullptr : indicators_[it->second].indicator;
 }
 
+std::shared_ptr<const ResolvedStructure> Analytics::ResolvedOn(Date day) const {
+  std::lock_guard lock(resolved_mutex_);
+  auto found = resolved_.find(day.days_since_epoch());
+  if (found != resolved_.end()) return found->second;
+  // Queries ask for today's structure, or now and then an as-of date: a few days are kept.
+  if (resolved_.size() >= 8) resolved_.clear();
+  return resolved_.emplace(day.days_since_epoch(), OrgView::ResolveAll(hierarchy_, day))
+      .first->second;
+}
+
 AnalyticsResult Analytics::Run(const AnalyticsQuery& query,
                                const std::vector<ExpressionRequest>& expressions) const {
   // Resolve the query's items and every data item the indicators need.
@@ -133,7 +143,9 @@ AnalyticsResult Analytics::Run(const AnalyticsQuery& query,
     request.units.push_back(unit);
   }
 
-  OrgView view(hierarchy_, query.structure, query.structure_date);
+  OrgView view = query.structure == Structure::kOnDate
+                     ? OrgView(hierarchy_, query.structure_date, ResolvedOn(query.structure_date))
+                     : OrgView(hierarchy_, query.structure, query.structure_date);
   AggregateResult aggregate = Aggregate(values_, view, request);
 
   // How many members of a group lie in (or are) a unit on a day.

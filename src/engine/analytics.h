@@ -7,7 +7,9 @@
 // expression).
 #pragma once
 
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -83,6 +85,9 @@ class Analytics {
 
   AnalyticsResult Run(const AnalyticsQuery& query,
                       const std::vector<ExpressionRequest>& expressions) const;
+  // Every unit resolved on the structure of `day`, made by the first query on that day and
+  // shared by the next ones (about 1 ms a query on the national tree otherwise).
+  std::shared_ptr<const ResolvedStructure> ResolvedOn(Date day) const;
 
   MetadataSnapshot metadata_;
   OrgHierarchy hierarchy_;
@@ -92,6 +97,8 @@ class Analytics {
   std::unordered_map<std::string, size_t> indicator_index_;          // by uid and code
   std::unordered_map<std::string, double> constants_;                // by uid and code
   std::unordered_map<std::string, std::vector<int>> group_members_;  // by uid and code
+  mutable std::mutex resolved_mutex_;
+  mutable std::map<int, std::shared_ptr<const ResolvedStructure>> resolved_;  // by day
 };
 
 }  // namespace solieu

@@ -1,6 +1,7 @@
 #include "engine/org_view.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace solieu {
 
@@ -8,7 +9,24 @@ OrgView::OrgView(const OrgHierarchy& hierarchy, Structure structure, Date struct
     : hierarchy_(hierarchy),
       structure_(structure),
       structure_date_(structure_date),
-      on_date_(hierarchy.size()) {}
+      on_date_(structure == Structure::kOnDate ? hierarchy.size() : 0) {}
+
+OrgView::OrgView(const OrgHierarchy& hierarchy, Date structure_date,
+                 std::shared_ptr<const ResolvedStructure> resolved)
+    : hierarchy_(hierarchy),
+      structure_(Structure::kOnDate),
+      structure_date_(structure_date),
+      resolved_(std::move(resolved)) {}
+
+std::shared_ptr<const ResolvedStructure> OrgView::ResolveAll(const OrgHierarchy& hierarchy,
+                                                             Date structure_date) {
+  OrgView view(hierarchy, Structure::kOnDate, structure_date);
+  auto all = std::make_shared<ResolvedStructure>(hierarchy.size());
+  for (size_t unit = 0; unit < hierarchy.size(); ++unit) {
+    (*all)[unit] = view.ContributionsOf(static_cast<int>(unit), structure_date);
+  }
+  return all;
+}
 
 void OrgView::AddWithAncestors(int unit, double share, Date day,
                                std::vector<Contribution>* out) const {
@@ -56,6 +74,7 @@ std::vector<Contribution> OrgView::Successors(int unit, int depth) {
 }
 
 const std::vector<Contribution>& OrgView::ContributionsOf(int unit, Date period_end) {
+  if (resolved_) return (*resolved_)[static_cast<size_t>(unit)];
   if (structure_ == Structure::kOnDate) {
     auto& cached = on_date_[static_cast<size_t>(unit)];
     if (!cached) {

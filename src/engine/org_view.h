@@ -10,6 +10,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -26,10 +27,22 @@ struct Contribution {
   double share;
 };
 
+// Every unit's contributions on the structure of one date (indexed by unit). Immutable once
+// made, so the queries of several threads on that date can share it.
+using ResolvedStructure = std::vector<std::vector<Contribution>>;
+
 class OrgView {
  public:
   // `structure_date` is used for kOnDate (e.g. today); ignored for kAsItWas.
   OrgView(const OrgHierarchy& hierarchy, Structure structure, Date structure_date);
+  // A view on the structure of `structure_date` that only reads `resolved` (from ResolveAll for
+  // that hierarchy and date): no unit is resolved again.
+  OrgView(const OrgHierarchy& hierarchy, Date structure_date,
+          std::shared_ptr<const ResolvedStructure> resolved);
+
+  // Every unit of `hierarchy` resolved on the structure of `structure_date`.
+  static std::shared_ptr<const ResolvedStructure> ResolveAll(const OrgHierarchy& hierarchy,
+                                                             Date structure_date);
 
   // The units (each with its ancestors) that a value of `unit` for a period ending on
   // `period_end` counts towards. The reference stays valid for the view's lifetime.
@@ -45,6 +58,7 @@ class OrgView {
   const OrgHierarchy& hierarchy_;
   Structure structure_;
   Date structure_date_;
+  std::shared_ptr<const ResolvedStructure> resolved_;                   // kOnDate, shared
   std::vector<std::optional<std::vector<Contribution>>> on_date_;       // per unit, for kOnDate
   std::map<std::pair<int, int>, std::vector<Contribution>> as_it_was_;  // (unit, day) -> ...
 };
