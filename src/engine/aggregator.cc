@@ -213,7 +213,9 @@ AggregateResult Aggregate(const ValueTable& table, OrgView& view, const Aggregat
   for (size_t i = 0; i < request.items.size(); ++i) {
     if (request.items[i].element >= 0) items_of_element[request.items[i].element].push_back(i);
   }
-  for (const auto& [element, item_indexes] : items_of_element) {
+  for (const auto& element_items : items_of_element) {
+    const int element = element_items.first;  // a named copy: lambdas below capture it
+    const std::vector<size_t>& item_indexes = element_items.second;
     const AggregationType type = table.Element(element).aggregation_type;
     std::vector<ItemCells> items;
     items.reserve(item_indexes.size());
