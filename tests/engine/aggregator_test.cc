@@ -4,24 +4,13 @@
 
 #include <gtest/gtest.h>
 
-#include "config/config_loader.h"
+#include "dien_bien_fixture.h"
 
 namespace solieu {
 namespace {
 
-class AggregatorTest : public ::testing::Test {
+class AggregatorTest : public DienBienTest {
  protected:
-  static void SetUpTestSuite() {
-    folder_ =
-        new ConfigFolder(LoadConfigFolder(std::string(SOLIEU_SOURCE_DIR) + "/config/dien-bien"));
-    hierarchy_ = new OrgHierarchy(folder_->metadata.org_units, folder_->metadata.parent_links,
-                                  folder_->metadata.org_events);
-  }
-  static void TearDownTestSuite() {
-    delete hierarchy_;
-    delete folder_;
-  }
-
   AggregatorTest() : table_(folder_->metadata, *hierarchy_) {}
 
   const DataElement& ElementOf(AggregationType type, bool default_combo = true) const {
@@ -43,12 +32,6 @@ class AggregatorTest : public ::testing::Test {
     return out;
   }
 
-  int Unit(const std::string& code, Date day) const {
-    const OrgUnit* u = hierarchy_->FindByCode(code, day);
-    EXPECT_NE(u, nullptr) << code;
-    return static_cast<int>(u - hierarchy_->units().data());
-  }
-
   void Put(const DataElement& element, const std::string& unit_code, const Period& period,
            double value, const std::string& option_combo_uid = DefaultCategoryOptionComboUid()) {
     DataValueWrite w;
@@ -67,13 +50,8 @@ class AggregatorTest : public ::testing::Test {
     return Aggregate(table_, view, request).At(0, 0, 0);
   }
 
-  static ConfigFolder* folder_;
-  static OrgHierarchy* hierarchy_;
   ValueTable table_;
 };
-
-ConfigFolder* AggregatorTest::folder_ = nullptr;
-OrgHierarchy* AggregatorTest::hierarchy_ = nullptr;
 
 const Date kBefore(2024, 6, 1);
 const Date kAfter(2025, 8, 1);

@@ -5,37 +5,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <vector>
 
-#include "config/config_loader.h"
+#include "dien_bien_fixture.h"
 
 namespace solieu {
 namespace {
 
-class OrgViewTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    folder_ =
-        new ConfigFolder(LoadConfigFolder(std::string(SOLIEU_SOURCE_DIR) + "/config/dien-bien"));
-    hierarchy_ = new OrgHierarchy(folder_->metadata.org_units, folder_->metadata.parent_links,
-                                  folder_->metadata.org_events);
-  }
-  static void TearDownTestSuite() {
-    delete hierarchy_;
-    delete folder_;
-  }
-
-  static int Unit(const std::string& code, Date day) {
-    const OrgUnit* u = hierarchy_->FindByCode(code, day);
-    EXPECT_NE(u, nullptr) << code;
-    return static_cast<int>(u - hierarchy_->units().data());
-  }
-
-  static ConfigFolder* folder_;
-  static OrgHierarchy* hierarchy_;
-};
-
-ConfigFolder* OrgViewTest::folder_ = nullptr;
-OrgHierarchy* OrgViewTest::hierarchy_ = nullptr;
+using OrgViewTest = DienBienTest;
 
 void ExpectSame(const std::vector<Contribution>& a, const std::vector<Contribution>& b,
                 size_t unit) {

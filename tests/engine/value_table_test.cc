@@ -10,26 +10,15 @@
 #include <random>
 #include <tuple>
 
-#include "config/config_loader.h"
 #include "core/error.h"
+#include "dien_bien_fixture.h"
 #include "engine/aggregator.h"
 
 namespace solieu {
 namespace {
 
-class ValueTableTest : public ::testing::Test {
+class ValueTableTest : public DienBienTest {
  protected:
-  static void SetUpTestSuite() {
-    folder_ =
-        new ConfigFolder(LoadConfigFolder(std::string(SOLIEU_SOURCE_DIR) + "/config/dien-bien"));
-    hierarchy_ = new OrgHierarchy(folder_->metadata.org_units, folder_->metadata.parent_links,
-                                  folder_->metadata.org_events);
-  }
-  static void TearDownTestSuite() {
-    delete hierarchy_;
-    delete folder_;
-  }
-
   ValueTableTest() : table_(folder_->metadata, *hierarchy_) {}
 
   const DataElement& SumElement(ValueType type = ValueType::kNumber) const {
@@ -90,13 +79,8 @@ class ValueTableTest : public ::testing::Test {
     return Aggregate(table_, view, request).At(0, 0, 0);
   }
 
-  static ConfigFolder* folder_;
-  static OrgHierarchy* hierarchy_;
   ValueTable table_;
 };
-
-ConfigFolder* ValueTableTest::folder_ = nullptr;
-OrgHierarchy* ValueTableTest::hierarchy_ = nullptr;
 
 TEST_F(ValueTableTest, ValuesThatAreNotSmallIntegersReadBackExactly) {
   const DataElement& element = SumElement();
