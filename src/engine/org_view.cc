@@ -23,7 +23,7 @@ std::shared_ptr<const ResolvedStructure> OrgView::ResolveAll(const OrgHierarchy&
   OrgView view(hierarchy, Structure::kOnDate, structure_date);
   auto all = std::make_shared<ResolvedStructure>(hierarchy.size());
   for (size_t unit = 0; unit < hierarchy.size(); ++unit) {
-    (*all)[unit] = view.ContributionsOf(static_cast<int>(unit), structure_date);
+    (*all)[unit] = view.OnStructureDate(static_cast<int>(unit));
   }
   return all;
 }
@@ -73,17 +73,19 @@ std::vector<Contribution> OrgView::Successors(int unit, int depth) {
   return out;
 }
 
+std::vector<Contribution> OrgView::OnStructureDate(int unit) {
+  std::vector<Contribution> out;
+  for (const Contribution& s : Successors(unit, 0)) {
+    AddWithAncestors(s.unit, s.share, structure_date_, &out);
+  }
+  return out;
+}
+
 const std::vector<Contribution>& OrgView::ContributionsOf(int unit, Date period_end) {
   if (resolved_) return (*resolved_)[static_cast<size_t>(unit)];
   if (structure_ == Structure::kOnDate) {
     auto& cached = on_date_[static_cast<size_t>(unit)];
-    if (!cached) {
-      std::vector<Contribution> out;
-      for (const Contribution& s : Successors(unit, 0)) {
-        AddWithAncestors(s.unit, s.share, structure_date_, &out);
-      }
-      cached = std::move(out);
-    }
+    if (!cached) cached = OnStructureDate(unit);
     return *cached;
   }
   // As it was: the tree on the last day of the period that the unit existed.

@@ -53,6 +53,8 @@ class OrgView {
 
  private:
   std::vector<Contribution> Successors(int unit, int depth);
+  // Where a value of `unit` goes on the structure date, not cached.
+  std::vector<Contribution> OnStructureDate(int unit);
   void AddWithAncestors(int unit, double share, Date day, std::vector<Contribution>* out) const;
 
   const OrgHierarchy& hierarchy_;
